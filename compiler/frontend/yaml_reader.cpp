@@ -1,0 +1,181 @@
+#include "compiler/frontend/yaml_reader.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <sstream>
+#include <string_view>
+#include <unordered_map>
+
+#include "compiler/frontend/scalar_type.h"
+
+namespace meshc {
+namespace {
+
+// Thrown by the handler to stop yaml-cpp when a limit is crossed.
+struct LimitExceeded {
+  YAML::Mark mark;
+  std::string message;
+};
+
+class TreeBuilder final : public YAML::EventHandler {
+ public:
+  TreeBuilder(const SourceFile& file, size_t base, const ReaderLimits& limits, YamlDocument& doc)
+      : file_(file), base_(base), limits_(limits), doc_(doc) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override { doc_.start = position(mark); }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node* n = doc_.arena.new_node();
+    n->kind = NodeKind::Null;
+    n->position = position(mark);
+    add(n, mark, anchor, 1);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) throw LimitExceeded{mark, "unknown alias"};
+    alias_nodes_ += it->second.size;
+    if (alias_nodes_ > limits_.max_alias_nodes)
+      throw LimitExceeded{mark, "aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
+                                    " nodes (the alias expansion limit; see docs/input.md)"};
+    add(it->second.node, mark, 0, it->second.size);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node* n = doc_.arena.new_node();
+    n->position = position(mark);
+    n->text = doc_.arena.copy(value);
+    n->scalar_type = resolve_scalar_type(tag, value);
+    n->kind = n->scalar_type == ScalarType::Null ? NodeKind::Null : NodeKind::Scalar;
+    add(n, mark, anchor, 1);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, NodeKind::Sequence, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, NodeKind::Mapping, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    Node* node;
+    YAML::Mark mark;
+    YAML::anchor_t anchor;
+    uint64_t size = 1;
+    std::vector<const Node*> items;
+    std::vector<MapEntry> entries;
+    const Node* pending_key = nullptr;
+    std::unordered_map<std::string_view, const Node*> keys;
+  };
+  struct Anchored {
+    const Node* node;
+    uint64_t size;
+  };
+
+  Position position(const YAML::Mark& mark) const {
+    return file_.position_at(base_ + static_cast<size_t>(mark.pos < 0 ? 0 : mark.pos));
+  }
+
+  void open(const YAML::Mark& mark, NodeKind kind, YAML::anchor_t anchor) {
+    if (stack_.size() >= limits_.max_depth)
+      throw LimitExceeded{mark, "nesting deeper than " + std::to_string(limits_.max_depth) +
+                                    " levels (the depth limit; see docs/input.md)"};
+    Node* n = doc_.arena.new_node();
+    n->kind = kind;
+    n->position = position(mark);
+    stack_.push_back(Frame{n, mark, anchor, 1, {}, {}, nullptr, {}});
+  }
+
+  void close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    if (f.node->kind == NodeKind::Sequence)
+      f.node->items = doc_.arena.copy(std::span<const Node* const>(f.items));
+    else
+      f.node->entries = doc_.arena.copy(std::span<const MapEntry>(f.entries));
+    add(f.node, f.mark, f.anchor, f.size);
+  }
+
+  void add(const Node* n, const YAML::Mark&, YAML::anchor_t anchor, uint64_t size) {
+    if (anchor != 0) anchors_[anchor] = Anchored{n, size};
+    if (stack_.empty()) {
+      doc_.root = n;
+      return;
+    }
+    Frame& top = stack_.back();
+    top.size += size;
+    if (top.node->kind == NodeKind::Sequence) {
+      top.items.push_back(n);
+      return;
+    }
+    if (top.pending_key == nullptr) {
+      top.pending_key = n;
+      if (n->is_scalar() || n->is_null()) {
+        auto [it, inserted] = top.keys.emplace(n->text, n);
+        if (!inserted)
+          doc_.problems.push_back({YamlProblem::Kind::DuplicateKey, n->position,
+                                   "duplicate key '" + std::string(n->text) + "'", it->second->position});
+      }
+      return;
+    }
+    top.entries.push_back(MapEntry{top.pending_key, n});
+    top.pending_key = nullptr;
+  }
+
+  const SourceFile& file_;
+  size_t base_;
+  const ReaderLimits& limits_;
+  YamlDocument& doc_;
+  std::vector<Frame> stack_;
+  std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+  uint64_t alias_nodes_ = 0;
+};
+
+}  // namespace
+
+std::vector<std::unique_ptr<YamlDocument>> read_yaml_documents(const SourceFile& file, size_t begin,
+                                                               size_t end, const ReaderLimits& limits) {
+  std::vector<std::unique_ptr<YamlDocument>> docs;
+  std::istringstream in(std::string(file.text().substr(begin, end - begin)));
+  YAML::Parser parser(in);
+  const auto fail = [&](const YAML::Mark& mark, std::string message) {
+    if (docs.empty() || docs.back()->root != nullptr) docs.push_back(std::make_unique<YamlDocument>());
+    const size_t offset = begin + static_cast<size_t>(mark.pos < 0 ? 0 : mark.pos);
+    docs.back()->problems.push_back(
+        {YamlProblem::Kind::Syntax, file.position_at(std::min(offset, end)), std::move(message), {}});
+  };
+  while (true) {
+    auto doc = std::make_unique<YamlDocument>();
+    TreeBuilder builder(file, begin, limits, *doc);
+    try {
+      if (!parser.HandleNextDocument(builder)) break;
+      // A document that is only `---` or `null` is empty, as kubectl sees it.
+      if (doc->root != nullptr && doc->root->is_null()) doc->root = nullptr;
+      docs.push_back(std::move(doc));
+    } catch (const LimitExceeded& e) {
+      docs.push_back(std::move(doc));
+      docs.back()->root = nullptr;
+      fail(e.mark, e.message);
+      break;
+    } catch (const YAML::Exception& e) {
+      docs.push_back(std::move(doc));
+      docs.back()->root = nullptr;
+      fail(e.mark, e.msg);
+      break;
+    }
+  }
+  return docs;
+}
+
+}  // namespace meshc
