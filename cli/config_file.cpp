@@ -85,7 +85,8 @@ std::string find_config_file(const std::string& start) {
   fs::path dir = fs::absolute(start, ec);
   while (!ec) {
     const fs::path candidate = dir / k_config_file_name;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    std::error_code missing;
+    if (fs::is_regular_file(candidate, missing)) return candidate.string();
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();
   }

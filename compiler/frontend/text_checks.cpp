@@ -52,14 +52,13 @@ std::optional<TextProblem> find_invalid_text(std::string_view text) {
     else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
     else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
     else return TextProblem{i, "invalid UTF-8 byte " + hex_byte(c)};
-    if (i + len > n) return TextProblem{i, "truncated UTF-8 sequence at byte " + hex_byte(c)};
     for (size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return TextProblem{i, "invalid UTF-8 sequence starting with byte " + hex_byte(c)};
+      const auto cc = i + k < n ? static_cast<unsigned char>(text[i + k]) : 0;
+      if ((cc & 0xC0) != 0x80) return TextProblem{i, "invalid UTF-8 byte " + hex_byte(c)};
       cp = (cp << 6) | (cc & 0x3F);
     }
     const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF));
-    if (overlong) return TextProblem{i, "invalid UTF-8 sequence starting with byte " + hex_byte(c)};
+    if (overlong) return TextProblem{i, "invalid UTF-8 byte " + hex_byte(c) + " (an overlong or out-of-range sequence)"};
     if (!is_allowed_code_point(cp))
       return TextProblem{i, "character " + code_point_name(cp) + " is not allowed in YAML"};
     i += len;
