@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <sstream>
 
 #include "validators/rule.h"
@@ -101,6 +102,13 @@ bool parse_byte_size(const std::string& text, uint64_t& out) {
 std::vector<std::shared_ptr<const SourceFile>> load_inputs(const std::vector<std::string>& paths,
                                                            const InputOptions& options) {
   std::vector<std::shared_ptr<const SourceFile>> out;
+  // A file named twice (`meshc lint . k8s/vs.yaml`) is linted once.
+  std::set<std::string> seen;
+  const auto first_time = [&](const std::string& real) {
+    std::error_code ec;
+    const auto canonical = fs::weakly_canonical(real, ec);
+    return seen.insert(ec ? real : canonical.string()).second;
+  };
   for (const auto& path : paths) {
     if (path == "-") {
       out.push_back(std::make_shared<SourceFile>(options.stdin_name,
@@ -115,6 +123,7 @@ std::vector<std::shared_ptr<const SourceFile>> load_inputs(const std::vector<std
       throw InputError(shown + ": cannot read: " + std::strerror(err));
     }
     if (!fs::is_directory(status)) {
+      if (!first_time(path)) continue;
       out.push_back(std::make_shared<SourceFile>(shown, read_file(path, shown, options.max_file_size)));
       continue;
     }
@@ -135,7 +144,8 @@ std::vector<std::shared_ptr<const SourceFile>> load_inputs(const std::vector<std
     if (found.empty()) throw InputError("no YAML files under " + shown);
     std::sort(found.begin(), found.end());
     for (auto& [entry_shown, real] : found)
-      out.push_back(std::make_shared<SourceFile>(entry_shown, read_file(real, entry_shown, options.max_file_size)));
+      if (first_time(real))
+        out.push_back(std::make_shared<SourceFile>(entry_shown, read_file(real, entry_shown, options.max_file_size)));
   }
   return out;
 }

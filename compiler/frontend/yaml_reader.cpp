@@ -77,6 +77,7 @@ class TreeBuilder final : public YAML::EventHandler {
     std::vector<MapEntry> entries;
     const Node* pending_key = nullptr;
     std::unordered_map<std::string_view, const Node*> keys;
+    size_t first_key_offset = 0;
   };
   struct Anchored {
     const Node* node;
@@ -100,6 +101,10 @@ class TreeBuilder final : public YAML::EventHandler {
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
+    if (const Node* scalar = colon_ended_scalar(f)) {
+      add(scalar, f.mark, f.anchor, 1);
+      return;
+    }
     if (f.node->kind == NodeKind::Sequence)
       f.node->items = doc_.arena.copy(std::span<const Node* const>(f.items));
     else
@@ -107,7 +112,30 @@ class TreeBuilder final : public YAML::EventHandler {
     add(f.node, f.mark, f.anchor, f.size);
   }
 
-  void add(const Node* n, const YAML::Mark&, YAML::anchor_t anchor, uint64_t size) {
+  // In a flow sequence, yaml-cpp reads `[fe80::, 10.0.0.1]` as a one-pair
+  // mapping {"fe80:": null}, following YAML 1.2; Kubernetes' YAML 1.1 parser,
+  // and so Istio, reads the string "fe80::". Undo yaml-cpp's reading.
+  const Node* colon_ended_scalar(const Frame& f) {
+    if (f.node->kind != NodeKind::Mapping || f.entries.size() != 1 || stack_.empty() ||
+        stack_.back().node->kind != NodeKind::Sequence)
+      return nullptr;
+    const MapEntry& e = f.entries[0];
+    if (!e.key->is_scalar() || !e.value->is_null() || !e.value->text.empty()) return nullptr;
+    const std::string_view text = file_.text();
+    const size_t key_end = f.first_key_offset + e.key->text.size();
+    if (text.compare(f.first_key_offset, e.key->text.size(), e.key->text) != 0) return nullptr;  // quoted
+    if (key_end >= text.size() || text[key_end] != ':') return nullptr;
+    const size_t next = key_end + 1;
+    if (next >= text.size() || (text[next] != ',' && text[next] != ']')) return nullptr;
+    Node* n = doc_.arena.new_node();
+    n->kind = NodeKind::Scalar;
+    n->position = e.key->position;
+    n->text = doc_.arena.copy(std::string(e.key->text) + ":");
+    n->scalar_type = resolve_scalar_type("?", n->text);
+    return n;
+  }
+
+  void add(const Node* n, const YAML::Mark& mark, YAML::anchor_t anchor, uint64_t size) {
     if (anchor != 0) anchors_[anchor] = Anchored{n, size};
     if (stack_.empty()) {
       doc_.root = n;
@@ -121,6 +149,7 @@ class TreeBuilder final : public YAML::EventHandler {
     }
     if (top.pending_key == nullptr) {
       top.pending_key = n;
+      if (top.entries.empty()) top.first_key_offset = base_ + static_cast<size_t>(mark.pos < 0 ? 0 : mark.pos);
       if (n->is_scalar() || n->is_null()) {
         auto [it, inserted] = top.keys.emplace(n->text, n);
         if (!inserted)

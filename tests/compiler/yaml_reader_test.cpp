@@ -91,6 +91,18 @@ TEST(YamlReader, AliasExpansionIsCountedNotCopied) {
   EXPECT_EQ(ok.docs[0]->root->get("b")->get("k")->str(), "v");
 }
 
+// Kubernetes' YAML 1.1 parser reads these IPv6 addresses as strings.
+TEST(YamlReader, ColonEndedScalarsInFlowSequencesStayScalars) {
+  auto p = parse("addresses: [1.2.3.4, 001:db8::, fe80::]\nmaps: [a: 1, b: ]\n");
+  const Node* addresses = p.docs[0]->root->get("addresses");
+  ASSERT_EQ(addresses->items.size(), 3u);
+  EXPECT_EQ(addresses->items[1]->str(), "001:db8::");
+  EXPECT_EQ(addresses->items[2]->str(), "fe80::");
+  const Node* maps = p.docs[0]->root->get("maps");
+  EXPECT_TRUE(maps->items[0]->is_mapping());
+  EXPECT_TRUE(maps->items[1]->is_mapping());
+}
+
 TEST(YamlReader, EmptyDocumentsHaveNoRoot) {
   auto p = parse("---\n---\nnull\n");
   for (const auto& d : p.docs) EXPECT_EQ(d->root, nullptr);

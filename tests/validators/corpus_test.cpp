@@ -1,0 +1,183 @@
+// Istio's own sample configs lint as ../shared/corpus/README.md says, and
+// Istio's invalid documents get an error-level finding. Skips with a message
+// when the shared corpus is absent.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "tests/support/lint_in_process.h"
+
+namespace meshc::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path k_istio = fs::path(MESHC_CORPUS_DIR) / "istio";
+const fs::path k_negative = fs::path(MESHC_CORPUS_DIR) / "istio-negative";
+
+#define SKIP_WITHOUT_CORPUS()                                                            \
+  if (!fs::is_directory(k_istio))                                                        \
+  GTEST_SKIP() << "shared corpus not found at " << MESHC_CORPUS_DIR << ": skipping"
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+std::vector<fs::path> yaml_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.path().extension() == ".yaml") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string errors_of(const LintResult& r) {
+  std::string out;
+  for (const auto& d : r.findings)
+    if (d.severity == Severity::Error && !d.suppressed)
+      out += d.location.file + ":" + std::to_string(d.location.line) + ": " + d.message + " [" + d.code + "]\n";
+  return out;
+}
+
+LintResult lint_paths(const std::vector<fs::path>& paths) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& p : paths) files.emplace_back(fs::relative(p, MESHC_CORPUS_DIR).generic_string(), slurp(p));
+  return lint_texts(files);
+}
+
+TEST(IstioCorpus, BookinfoVirtualServicesLintWithTheirRulesAndGateway) {
+  SKIP_WITHOUT_CORPUS();
+  const auto dir = k_istio / "bookinfo-networking";
+  for (const auto& vs : yaml_files(dir)) {
+    if (!vs.filename().string().starts_with("virtual-service-")) continue;
+    const auto r = lint_paths({vs, dir / "destination-rule-all.yaml", dir / "bookinfo-gateway.yaml"});
+    EXPECT_EQ(errors_of(r), "") << vs;
+  }
+}
+
+// Not a VirtualService file: it brings its own `details` DestinationRule, which
+// destination-rule-all.yaml defines differently (a real duplicate-resource when
+// both are in one set), so it is linted with the Gateway only.
+TEST(IstioCorpus, BookinfoOtherFilesLintAlone) {
+  SKIP_WITHOUT_CORPUS();
+  const auto dir = k_istio / "bookinfo-networking";
+  for (const auto& f : yaml_files(dir)) {
+    if (f.filename().string().starts_with("virtual-service-")) continue;
+    const auto r = f.filename() == "bookinfo-gateway.yaml" ? lint_paths({f}) : lint_paths({f, dir / "bookinfo-gateway.yaml"});
+    EXPECT_EQ(errors_of(r), "") << f;
+  }
+}
+
+TEST(IstioCorpus, EnvoyFilterIsToleratedAsAnUncheckedKind) {
+  SKIP_WITHOUT_CORPUS();
+  const auto r = lint_paths(yaml_files(k_istio / "bookinfo-policy"));
+  EXPECT_EQ(errors_of(r), "");
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].code, "MC1006");
+}
+
+TEST(IstioCorpus, KubernetesContextFilesGiveNoErrors) {
+  SKIP_WITHOUT_CORPUS();
+  for (const auto& f : yaml_files(k_istio / "bookinfo-k8s-context")) EXPECT_EQ(errors_of(lint_paths({f})), "") << f;
+}
+
+TEST(IstioCorpus, OtherSamplesLintAloneWithoutErrors) {
+  SKIP_WITHOUT_CORPUS();
+  for (const auto& f : yaml_files(k_istio / "other-samples")) EXPECT_EQ(errors_of(lint_paths({f})), "") << f;
+}
+
+TEST(IstioCorpus, IstioTestConfigsLintAloneWithoutErrors) {
+  SKIP_WITHOUT_CORPUS();
+  for (const auto& f : yaml_files(k_istio / "tests-testdata-config")) EXPECT_EQ(errors_of(lint_paths({f})), "") << f;
+}
+
+TEST(IstioCorpus, AuthorizationPoliciesAreSchemaValid) {
+  SKIP_WITHOUT_CORPUS();
+  for (const auto& f : yaml_files(k_istio / "authz-builder-inputs")) {
+    for (const auto& d : lint_paths({f}).findings) EXPECT_NE(d.code, "MC1002") << f << ": " << d.message;
+  }
+}
+
+struct NegativeDocument {
+  std::string id;     // file#index, 1-based
+  std::string name;
+  std::string error;  // Istio's expected error, empty for a valid document
+  std::string text;   // the document without its _err key
+};
+
+std::vector<NegativeDocument> negative_documents() {
+  std::vector<NegativeDocument> out;
+  for (const auto& f : yaml_files(k_negative)) {
+    std::istringstream in(slurp(f));
+    std::string line;
+    NegativeDocument doc;
+    int index = 0;
+    const auto flush = [&] {
+      if (doc.text.find("kind:") == std::string::npos) return;
+      const auto name_pos = doc.text.find("  name: ");
+      if (name_pos != std::string::npos)
+        doc.name = doc.text.substr(name_pos + 8, doc.text.find('\n', name_pos) - name_pos - 8);
+      doc.id = f.filename().string() + "#" + std::to_string(++index);
+      out.push_back(doc);
+    };
+    while (std::getline(in, line)) {
+      if (line == "---") {
+        flush();
+        doc = {};
+      } else if (line.starts_with("_err:")) {
+        doc.error = line.substr(5);
+        doc.text += "\n";  // keeps line numbers
+      } else {
+        doc.text += line + "\n";
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+std::set<std::string> known_uncovered() {
+  std::set<std::string> out;
+  std::istringstream in(slurp(fs::path(MESHC_SOURCE_DIR) / "testdata" / "corpus" / "negative-uncovered.txt"));
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] != '#') out.insert(line.substr(0, line.find(' ')));
+  return out;
+}
+
+TEST(IstioNegativeCorpus, ValidDocumentsGiveNoErrors) {
+  if (!fs::is_directory(k_negative)) GTEST_SKIP() << "shared corpus not found at " << MESHC_CORPUS_DIR << ": skipping";
+  for (const auto& doc : negative_documents()) {
+    if (!doc.error.empty()) continue;
+    EXPECT_EQ(errors_of(lint_texts({{doc.id, doc.text}})), "") << doc.id;
+  }
+}
+
+// Invalid documents whose check belongs to a rule not written yet are listed
+// in testdata/corpus/negative-uncovered.txt; the list may only shrink.
+TEST(IstioNegativeCorpus, InvalidDocumentsGiveAnErrorUnlessListedAsNotYetCovered) {
+  if (!fs::is_directory(k_negative)) GTEST_SKIP() << "shared corpus not found at " << MESHC_CORPUS_DIR << ": skipping";
+  const auto uncovered = known_uncovered();
+  size_t invalid = 0, covered = 0;
+  for (const auto& doc : negative_documents()) {
+    if (doc.error.empty()) continue;
+    ++invalid;
+    const bool has_error = !errors_of(lint_texts({{doc.id, doc.text}})).empty();
+    covered += has_error;
+    if (!has_error && !uncovered.contains(doc.id))
+      ADD_FAILURE() << doc.id << " " << doc.name << " (Istio:" << doc.error << ") gives no error-level finding";
+    if (has_error && uncovered.contains(doc.id))
+      ADD_FAILURE() << doc.id << " is covered now: remove it from testdata/corpus/negative-uncovered.txt";
+  }
+  std::cout << "istio-negative: " << covered << " of " << invalid << " invalid documents covered\n";
+  EXPECT_GT(invalid, 0u);
+}
+
+}  // namespace
+}  // namespace meshc::test
