@@ -11,12 +11,19 @@ namespace {
 
 constexpr int k_baseline_version = 1;
 
+// A string member, or "" when absent or of another type: a baseline is
+// user-editable input.
+std::string text_of(const nlohmann::json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // Resource-bound findings match wherever the resource moves; others by file.
 std::string key_of(const std::string& code, const nlohmann::json& resource, const std::string& path,
                    const std::string& file, const std::string& message) {
   if (resource.is_object())
-    return code + "|" + resource.value("kind", "") + "|" + resource.value("namespace", "") + "|" +
-           resource.value("name", "") + "|" + path + "|" + (path.empty() ? message : "");
+    return code + "|" + text_of(resource, "kind") + "|" + text_of(resource, "namespace") + "|" +
+           text_of(resource, "name") + "|" + path + "|" + (path.empty() ? message : "");
   return code + "|" + file + "|" + message;
 }
 
@@ -56,13 +63,18 @@ void apply_baseline(const std::string& path, std::vector<Diagnostic>& findings) 
   } catch (const std::exception& e) {
     throw ConfigError(path + ": not a meshc baseline: " + e.what());
   }
-  if (!doc.is_object() || doc.value("meshcBaseline", 0) != k_baseline_version || !doc["findings"].is_array())
+  const auto version = doc.is_object() ? doc.find("meshcBaseline") : doc.end();
+  const bool ours = doc.is_object() && version != doc.end() && version->is_number_integer() &&
+                    version->get<int64_t>() == k_baseline_version && doc.contains("findings") &&
+                    doc["findings"].is_array();
+  if (!ours)
     throw ConfigError(path + ": not a meshc baseline (written by --write-baseline)");
   std::map<std::string, int> accepted;
   for (const auto& e : doc["findings"]) {
     if (!e.is_object()) continue;
-    ++accepted[key_of(e.value("code", ""), e.value("resource", nlohmann::json()), e.value("path", ""),
-                      e.value("file", ""), e.value("message", ""))];
+    const auto resource = e.find("resource");
+    ++accepted[key_of(text_of(e, "code"), resource == e.end() ? nlohmann::json() : *resource, text_of(e, "path"),
+                      text_of(e, "file"), text_of(e, "message"))];
   }
   for (auto& d : findings) {
     if (d.suppressed) continue;

@@ -177,13 +177,11 @@ LintResult lint(const LintRequest& request) {
     apply_suppressions(result.findings, suppressions);
     auto it = request.rules.find(unused_suppression_code);
     if (it != request.rules.end()) {
+      // Stale suppressions are findings too, and can be suppressed like any.
       std::vector<Diagnostic> unused;
-      report_unused_suppressions(suppressions, request.rules, it->second, unused);
-      // Unused-suppression findings can themselves be suppressed (file-wide).
-      std::vector<Suppression> file_scoped;
-      for (const auto& s : suppressions)
-        if (s.scope == Suppression::Scope::File) file_scoped.push_back(s);
-      apply_suppressions(unused, file_scoped);
+      report_unused_suppressions(suppressions, request.rules, it->second, false, unused);
+      apply_suppressions(unused, suppressions);
+      report_unused_suppressions(suppressions, request.rules, it->second, true, unused);
       std::move(unused.begin(), unused.end(), std::back_inserter(result.findings));
       std::sort(result.findings.begin(), result.findings.end(), diagnostic_less);
     }

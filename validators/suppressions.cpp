@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "compiler/frontend/comment_scanner.h"
 #include "validators/rule.h"
 
 namespace meshc {
@@ -23,9 +24,11 @@ std::vector<std::string> split_rules(std::string_view list) {
   return out;
 }
 
-bool names(const Suppression& s, const Diagnostic& d) {
-  return std::any_of(s.rules.begin(), s.rules.end(),
-                     [&](const std::string& r) { return r == d.code || r == d.rule; });
+// The index of the entry of `s` that names the finding's rule, or -1.
+int entry_for(const Suppression& s, const Diagnostic& d) {
+  for (size_t i = 0; i < s.rules.size(); ++i)
+    if (s.rules[i] == d.code || s.rules[i] == d.rule) return static_cast<int>(i);
+  return -1;
 }
 
 }  // namespace
@@ -33,27 +36,16 @@ bool names(const Suppression& s, const Diagnostic& d) {
 std::vector<Suppression> scan_comment_suppressions(const SourceFile& file) {
   std::vector<Suppression> out;
   constexpr std::string_view marker = "meshc:ignore";
-  const std::string_view text = file.text();
-  for (size_t pos = text.find(marker); pos != std::string_view::npos; pos = text.find(marker, pos + 1)) {
-    // The marker must open a comment: `#`, optional blanks, then the marker,
-    // with the `#` at a line start or after a blank (not inside a value).
-    size_t hash = pos;
-    while (hash > 0 && (text[hash - 1] == ' ' || text[hash - 1] == '\t')) --hash;
-    if (hash == 0 || text[hash - 1] != '#') continue;
-    --hash;
-    if (hash > 0 && text[hash - 1] != ' ' && text[hash - 1] != '\t' && text[hash - 1] != '\n') continue;
-    size_t line_start = hash;
-    while (line_start > 0 && (text[line_start - 1] == ' ' || text[line_start - 1] == '\t')) --line_start;
-    const bool own_line = line_start == 0 || text[line_start - 1] == '\n';
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view rest = text.substr(pos + marker.size(), eol - pos - marker.size());
-    if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+  for (const Comment& c : find_comments(file.text())) {
+    std::string_view rest = c.text;
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+    if (!rest.starts_with(marker)) continue;
+    rest.remove_prefix(marker.size());
     Suppression s;
     s.file = file.name();
-    s.position = file.position_at(hash);
+    s.position = file.position_at(c.offset);
     s.line = s.position.line;
-    s.own_line = own_line;
+    s.own_line = c.own_line;
     if (rest.starts_with("-file")) {
       s.scope = Suppression::Scope::File;
       rest.remove_prefix(5);
@@ -61,8 +53,8 @@ std::vector<Suppression> scan_comment_suppressions(const SourceFile& file) {
     if (rest.empty() || (rest.front() != ' ' && rest.front() != '\t')) continue;
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
     // The rule list ends at the first blank; the reason follows.
-    const size_t blank = rest.find_first_of(" \t");
-    s.rules = split_rules(rest.substr(0, blank));
+    s.rules = split_rules(rest.substr(0, rest.find_first_of(" \t")));
+    s.rule_used.assign(s.rules.size(), false);
     if (!s.rules.empty()) out.push_back(std::move(s));
   }
   return out;
@@ -79,6 +71,7 @@ std::optional<Suppression> annotation_suppression(const SourceFile& file, const 
   s.file = file.name();
   s.position = annotations->key_node(k_ignore_annotation)->position;
   s.rules = split_rules(value->str());
+  s.rule_used.assign(s.rules.size(), false);
   s.resource = resource.ref();
   return s;
 }
@@ -98,9 +91,10 @@ void apply_suppressions(std::vector<Diagnostic>& findings, std::vector<Suppressi
           break;
         case Suppression::Scope::Resource: covers = d.resource && *d.resource == *s->resource; break;
       }
-      if (covers && names(*s, d)) {
+      const int entry = covers ? entry_for(*s, d) : -1;
+      if (entry >= 0) {
         d.suppressed = true;
-        s->used = true;
+        s->rule_used[static_cast<size_t>(entry)] = true;
       }
     }
   }

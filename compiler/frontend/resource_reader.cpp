@@ -92,6 +92,10 @@ void classify_kind(Resource& r) {
   }
   if (r.group == "istio.io" || r.group.ends_with(".istio.io")) {
     r.category = KindCategory::UnknownIstio;
+    // The other kinds these two groups serve; anything else is a typo.
+    r.kind_known = (r.group != k_networking && r.group != k_security) || r.kind == "EnvoyFilter" ||
+                   r.kind == "ProxyConfig" || r.kind == "WorkloadGroup";
+    if (!r.kind_known) r.category = KindCategory::Checked;
     return;
   }
   r.category = is_context_kind(r.group, r.kind) ? KindCategory::Context : KindCategory::Ignored;

@@ -14,7 +14,7 @@
 namespace meshc {
 namespace {
 
-// Thrown by the handler to stop yaml-cpp when a limit is crossed.
+// Thrown by the handler to stop yaml-cpp at a limit or at an error it misses.
 struct LimitExceeded {
   YAML::Mark mark;
   std::string message;
@@ -22,8 +22,8 @@ struct LimitExceeded {
 
 class TreeBuilder final : public YAML::EventHandler {
  public:
-  TreeBuilder(const SourceFile& file, size_t base, const ReaderLimits& limits, YamlDocument& doc)
-      : file_(file), base_(base), limits_(limits), doc_(doc) {}
+  TreeBuilder(const SourceFile& file, size_t base, size_t end, const ReaderLimits& limits, YamlDocument& doc)
+      : file_(file), base_(base), end_(end), limits_(limits), doc_(doc) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override { doc_.start = position(mark); }
   void OnDocumentEnd() override {}
@@ -47,6 +47,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    if (tag == "!") check_quote_closed(mark);
     Node* n = doc_.arena.new_node();
     n->position = position(mark);
     n->text = doc_.arena.copy(value);
@@ -83,6 +84,21 @@ class TreeBuilder final : public YAML::EventHandler {
     const Node* node;
     uint64_t size;
   };
+
+  // yaml-cpp ends a quoted scalar that is never closed at the end of the
+  // stream without an error; Kubernetes rejects it.
+  void check_quote_closed(const YAML::Mark& mark) const {
+    const std::string_view text = file_.text();
+    size_t i = base_ + static_cast<size_t>(mark.pos < 0 ? 0 : mark.pos);
+    if (i >= end_ || (text[i] != '"' && text[i] != '\'')) return;
+    const char quote = text[i];
+    for (++i; i < end_; ++i) {
+      if (quote == '"' && text[i] == '\\') ++i;
+      else if (text[i] == quote && quote == '\'' && i + 1 < end_ && text[i + 1] == '\'') ++i;
+      else if (text[i] == quote) return;
+    }
+    throw LimitExceeded{mark, std::string("a quoted string opened here is never closed (missing ") + quote + ")"};
+  }
 
   Position position(const YAML::Mark& mark) const {
     return file_.position_at(base_ + static_cast<size_t>(mark.pos < 0 ? 0 : mark.pos));
@@ -164,6 +180,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   const SourceFile& file_;
   size_t base_;
+  size_t end_;
   const ReaderLimits& limits_;
   YamlDocument& doc_;
   std::vector<Frame> stack_;
@@ -186,7 +203,7 @@ std::vector<std::unique_ptr<YamlDocument>> read_yaml_documents(const SourceFile&
   };
   while (true) {
     auto doc = std::make_unique<YamlDocument>();
-    TreeBuilder builder(file, begin, limits, *doc);
+    TreeBuilder builder(file, begin, end, limits, *doc);
     try {
       if (!parser.HandleNextDocument(builder)) break;
       // A document that is only `---` or `null` is empty, as kubectl sees it.

@@ -25,12 +25,15 @@ struct Resource {
   std::string name;
   KindCategory category = KindCategory::Ignored;
   bool version_known = true;  // false: a known kind at a version Istio does not serve
+  bool kind_known = true;     // false: networking/security.istio.io has no such kind
   const Node* root = nullptr;
   const Node* metadata = nullptr;
   const Node* spec = nullptr;
   std::string field_prefix;  // "items[3]." inside a kind: List, else ""
 
   ResourceRef ref() const { return {kind, ns, name}; }
+  // "VirtualService bookinfo/reviews", as messages name a resource.
+  std::string label() const { return kind + " " + ns + "/" + name; }
   Position position() const { return root ? root->position : Position{}; }
   // metadata.annotations[key], or empty.
   std::string_view annotation(std::string_view key) const;

@@ -60,7 +60,7 @@ TEST(LintCli, TextFindingIsGccStyleWithCode) {
   dir.write("vs.yaml", k_vs_with_weight_string);
   const auto r = run_meshc({"lint", "vs.yaml"}, {}, dir.path());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.out, HasSubstr("vs.yaml:10:15: error: VirtualService reviews: spec.http[0].route[0].weight must be "
+  EXPECT_THAT(r.out, HasSubstr("vs.yaml:10:15: error: VirtualService default/reviews: spec.http[0].route[0].weight must be "
                                "an integer, not a string [MC1002]"));
 }
 
@@ -187,7 +187,7 @@ TEST(LintCli, KubectlListItemsAreChecked) {
                            "  kind: DestinationRule\n  metadata: {name: r}\n  spec: {host: r, bogus: 1}\n";
   const auto r = run_meshc({"lint", "-"}, list);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.out, HasSubstr("<stdin>:7:19: error: DestinationRule r: unknown field 'bogus' in spec"));
+  EXPECT_THAT(r.out, HasSubstr("<stdin>:7:19: error: DestinationRule default/r: unknown field 'bogus' in spec"));
 }
 
 TEST(LintCli, HelmSourceMarkerNamesTheTemplate) {
@@ -239,6 +239,57 @@ TEST(LintCli, UnusedSuppressionIsReported) {
   const auto r = run_meshc({"lint", "-"}, text);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_THAT(r.out, HasSubstr("meshc:ignore MC1002 suppresses nothing; remove it [MC1007]"));
+}
+
+TEST(LintCli, PartlyUnusedSuppressionNamesTheUnusedRule) {
+  std::string text = k_vs_with_weight_string;
+  text.replace(text.find("weight: \"100\""), 13, "weight: \"100\"  # meshc:ignore MC1002,MC1005");
+  const auto r = run_meshc({"lint", "-"}, text);
+  EXPECT_THAT(r.out, HasSubstr("MC1005 in meshc:ignore MC1002,MC1005 suppresses nothing; remove MC1005 [MC1007]"));
+}
+
+TEST(LintCli, UnusedSuppressionCanItselfBeSuppressed) {
+  const std::string text = std::string(k_clean_vs) + "# meshc:ignore MC1002 kept for the next release\n"
+                                                      "# meshc:ignore-file unused-suppression\n";
+  const auto r = run_meshc({"lint", "--format", "json", "-"}, text);
+  EXPECT_EQ(json_of(r)["summary"]["warnings"], 0) << r.out;
+}
+
+TEST(LintCli, SuppressionWordsInsideValuesAreNotSuppressions) {
+  std::string text = k_vs_with_weight_string;
+  text.replace(text.find("  name: reviews"), 15,
+               "  name: reviews\n  annotations:\n    note: |\n      # meshc:ignore-file MC1002\n");
+  const auto r = run_meshc({"lint", "-"}, text);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_THAT(r.out, Not(HasSubstr("MC1007")));
+}
+
+TEST(LintCli, MisspelledKindIsASchemaErrorWithASuggestion) {
+  const auto r = run_meshc({"lint", "-"}, "apiVersion: networking.istio.io/v1\nkind: Virtualservice\nmetadata: {name: a}\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("unknown kind 'Virtualservice' in networking.istio.io; did you mean 'VirtualService'?"));
+}
+
+TEST(LintCli, RouteAndRedirectAreMutuallyExclusive) {
+  const auto r = run_meshc({"lint", "-"}, R"(apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: a}
+spec:
+  hosts: [a]
+  http:
+  - route: [{destination: {host: a}}]
+    redirect: {uri: /b}
+)");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("'route' and 'redirect' are mutually exclusive in spec.http[0]"));
+}
+
+TEST(LintCli, DisableTakesOneRulePerFlagOrACommaList) {
+  TempDir dir;
+  dir.write("dr.yaml", k_dr_least_conn);
+  const auto r = run_meshc({"lint", "--fail-on", "info", "--disable", "MC1005", "dr.yaml"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(run_meshc({"lint", "--fail-on", "info", "--disable=MC1008,MC1005", "dr.yaml"}, {}, dir.path()).exit_code, 0);
 }
 
 TEST(LintCli, ConfigFileDisablesAndChangesSeverity) {

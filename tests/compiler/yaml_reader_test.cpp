@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "compiler/frontend/comment_scanner.h"
 #include "compiler/frontend/scalar_type.h"
 #include "compiler/frontend/text_checks.h"
 
@@ -140,6 +141,40 @@ TEST(TextChecks, DirectivesStayWithTheirDocument) {
 TEST(TextChecks, HelmSourceMarker) {
   EXPECT_EQ(helm_source_of("---\n# Source: chart/templates/vs.yaml\napiVersion: v1\n"), "chart/templates/vs.yaml");
   EXPECT_EQ(helm_source_of("apiVersion: v1\n# Source: late.yaml\n"), "");
+}
+
+TEST(YamlReader, UnclosedQuoteIsASyntaxError) {
+  auto p = parse("a: \"abc\nb: 1\n");
+  ASSERT_EQ(p.docs.back()->problems.size(), 1u);
+  EXPECT_EQ(p.docs.back()->problems[0].position.line, 1u);
+  EXPECT_NE(p.docs.back()->problems[0].message.find("never closed"), std::string::npos);
+  EXPECT_TRUE(parse("a: 'it''s'\nb: \"q\\\"\"\n").docs[0]->problems.empty());
+}
+
+std::vector<std::string> comment_texts(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& c : find_comments(text)) out.emplace_back(c.text);
+  return out;
+}
+
+TEST(CommentScanner, FindsCommentsButNotHashesInValues) {
+  EXPECT_EQ(comment_texts("# top\na: \"x # no\"  # yes\nb: 'it''s # no' # 2\nc: a#b\n"),
+            (std::vector<std::string>{" top", " yes", " 2"}));
+}
+
+TEST(CommentScanner, SkipsBlockScalarContent) {
+  const std::string text =
+      "- key: |\n"
+      "    # inside the scalar\n"
+      "  other: x  # after it\n"
+      "- |\n"
+      "  # inside again\n"
+      "# at the end\n";
+  EXPECT_EQ(comment_texts(text), (std::vector<std::string>{" after it", " at the end"}));
+}
+
+TEST(CommentScanner, QuotesSpanLines) {
+  EXPECT_EQ(comment_texts("a: \"one\n  # still quoted\n  end\"  # real\n"), (std::vector<std::string>{" real"}));
 }
 
 }  // namespace

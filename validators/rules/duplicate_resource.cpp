@@ -22,9 +22,9 @@ class DuplicateResourceRule final : public Rule {
       auto [it, inserted] = first.emplace(Key{e->ref.kind, e->ref.ns, e->ref.name}, e);
       if (inserted) continue;
       const Location& prev = it->second->location;
-      auto& d = out.report(e->location, e->ref.kind + " " + e->ref.ns + "/" + e->ref.name + " is defined again (first at " +
-                                            prev.file + ":" + std::to_string(prev.line) +
-                                            "); only one definition takes effect");
+      auto& d = out.report(e->location, e->ref.kind + " " + e->ref.ns + "/" + e->ref.name +
+                                            " is defined again in this config set; kubectl apply keeps only the "
+                                            "last definition");
       d.resource = e->ref;
       d.field_path = "metadata.name";
       d.template_source = e->template_source;

@@ -16,11 +16,17 @@ class NonCanonicalFieldRule final : public Rule {
     for (const auto& r : ctx.resources) {
       if (r.category != KindCategory::Checked || !r.version_known) continue;
       walk_fields(*r.root, SchemaView::of_kind(r.kind), [&](const FieldVisit& f) {
-        if (f.entry.key->text == f.name) return;
-        out.report(ctx.file, r, f.entry.key->position,
-                   "'" + std::string(f.entry.key->text) + "' is accepted, but the canonical name is '" +
-                       std::string(f.name) + "'",
-                   f.path);
+        const std::string_view written = f.entry.key->text;
+        if (written == f.name) return;
+        // Istio's CRDs declare these two proto names, so the API server keeps
+        // them; it prunes every other undeclared field.
+        const bool declared = written == "jwks_uri" || written == "mirror_percent";
+        const std::string message =
+            declared ? "'" + std::string(written) + "' is accepted, but the canonical name is '" + std::string(f.name) + "'"
+                     : "'" + std::string(written) + "' is Istio's proto name for '" + std::string(f.name) +
+                           "': istioctl accepts it, but the Kubernetes API server drops fields Istio's CRD does not "
+                           "declare; write '" + std::string(f.name) + "'";
+        out.report(ctx.file, r, f.entry.key->position, r.label() + ": " + message, f.path);
       });
     }
   }

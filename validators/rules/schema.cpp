@@ -4,6 +4,7 @@
 #include "compiler/frontend/resource_reader.h"
 #include "validators/rule.h"
 #include "validators/schema/schema_checker.h"
+#include "validators/schema/schema_view.h"
 
 namespace meshc {
 namespace {
@@ -28,6 +29,13 @@ class SchemaRule final : public Rule {
     }
     for (const auto& r : ctx.resources) {
       if (r.category != KindCategory::Checked) continue;
+      if (!r.kind_known) {
+        std::vector<std::string> kinds(checked_kinds().begin(), checked_kinds().end());
+        std::string message = "unknown kind '" + r.kind + "' in " + r.group;
+        if (auto guess = closest_match(r.kind, kinds); !guess.empty()) message += "; did you mean '" + guess + "'?";
+        out.report(ctx.file, r, r.root->get("kind")->position, message, "kind");
+        continue;
+      }
       if (!r.version_known) {
         const Node* api = r.root->get("apiVersion");
         out.report(ctx.file, r, api->position,
@@ -37,7 +45,7 @@ class SchemaRule final : public Rule {
         continue;
       }
       for (auto& v : check_schema(r.kind, *r.root))
-        out.report(ctx.file, r, v.position, r.kind + " " + r.name + ": " + v.message, v.path);
+        out.report(ctx.file, r, v.position, r.label() + ": " + v.message, v.path);
     }
   }
 };

@@ -14,7 +14,7 @@ class UnknownKindRule final : public Rule {
       if (r.category != KindCategory::UnknownIstio) continue;
       const Node* kind = r.root->get("kind");
       out.report(ctx.file, r, kind->position,
-                 "meshc does not check " + r.kind + " (" + r.api_version + ") " + r.ns + "/" + r.name, "kind");
+                 r.label() + ": meshc does not check " + r.kind + " (" + r.api_version + ")", "kind");
     }
   }
 };

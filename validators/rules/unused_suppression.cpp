@@ -27,26 +27,30 @@ std::unique_ptr<Rule> make_UnusedSuppressionRule() { return std::make_unique<Unu
 
 void report_unused_suppressions(const std::vector<Suppression>& suppressions,
                                 const std::map<std::string, Severity, std::less<>>& active_rules,
-                                Severity severity, std::vector<Diagnostic>& out) {
+                                Severity severity, bool self_entries, std::vector<Diagnostic>& out) {
   const Rule* self = find_rule(unused_suppression_code);
   FindingSink sink(self->info(), severity, out);
   for (const auto& s : suppressions) {
     const Location at{s.file, s.position.line, s.position.column};
-    bool any_active = false;
-    for (const auto& name : s.rules) {
-      const Rule* rule = find_rule(name);
+    std::string written;
+    for (const auto& n : s.rules) written += (written.empty() ? "" : ",") + n;
+    std::vector<std::string> unused;
+    for (size_t i = 0; i < s.rules.size(); ++i) {
+      const Rule* rule = find_rule(s.rules[i]);
+      if ((rule == self) != self_entries) continue;
       if (rule == nullptr) {
-        auto& d = sink.report(at, scope_words(s) + " names unknown rule '" + name +
+        auto& d = sink.report(at, scope_words(s) + " names unknown rule '" + s.rules[i] +
                                       "'; see `meshc lint --list-rules`");
         d.resource = s.resource;
-        continue;
+      } else if (!s.rule_used[i] && active_rules.contains(rule->info().code)) {
+        unused.push_back(s.rules[i]);
       }
-      any_active = any_active || active_rules.contains(rule->info().code);
     }
-    if (s.used || !any_active) continue;
-    std::string names;
-    for (const auto& n : s.rules) names += (names.empty() ? "" : ",") + n;
-    auto& d = sink.report(at, scope_words(s) + " " + names + " suppresses nothing; remove it");
+    if (unused.empty()) continue;
+    const bool whole = unused.size() == s.rules.size();
+    auto& d = sink.report(at, whole ? scope_words(s) + " " + written + " suppresses nothing; remove it"
+                                    : unused.front() + " in " + scope_words(s) + " " + written +
+                                          " suppresses nothing; remove " + unused.front());
     d.resource = s.resource;
   }
 }

@@ -2,6 +2,7 @@
 // 100 s of compile time under sanitizers.
 #include "validators/schema/schema_checker.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -57,16 +58,21 @@ nlohmann::json scalar_json(const Node& n) {
   return std::string(n.text);
 }
 
+struct SpellingClash {
+  const Node* key;
+  std::string canonical;
+};
+
 // Converts a node tree to JSON, renaming snake_case keys to the camelCase
 // names the schema declares, as Istio's parser accepts both.
-nlohmann::json to_json(const Node& n, const SchemaView& schema) {
+nlohmann::json to_json(const Node& n, const SchemaView& schema, std::vector<SpellingClash>& clashes) {
   switch (n.kind) {
     case NodeKind::Null: return nullptr;
     case NodeKind::Scalar: return scalar_json(n);
     case NodeKind::Sequence: {
       auto out = nlohmann::json::array();
       const SchemaView items = schema.items();
-      for (const Node* item : n.items) out.push_back(to_json(*item, items));
+      for (const Node* item : n.items) out.push_back(to_json(*item, items, clashes));
       return out;
     }
     case NodeKind::Mapping: break;
@@ -74,9 +80,17 @@ nlohmann::json to_json(const Node& n, const SchemaView& schema) {
   auto out = nlohmann::json::object();
   for (const auto& e : n.entries) {
     std::string key(e.key->text);
-    if (auto canonical = canonical_field_name(schema, key); !canonical.empty()) key = std::move(canonical);
-    if (out.contains(key)) continue;  // a duplicate key: reported by duplicate-key
-    out[key] = to_json(*e.value, schema.property(key));
+    const bool renamed = !canonical_field_name(schema, key).empty();
+    if (renamed) key = canonical_field_name(schema, key);
+    if (out.contains(key)) {
+      // The same key twice is duplicate-key's; two spellings of one field are ours.
+      const bool same_spelling = std::any_of(n.entries.data(), &e, [&](const MapEntry& earlier) {
+        return earlier.key->text == e.key->text;
+      });
+      if (!same_spelling) clashes.push_back({e.key, key});
+      continue;
+    }
+    out[key] = to_json(*e.value, schema.property(key), clashes);
   }
   return out;
 }
@@ -178,7 +192,7 @@ class ViolationBuilder {
       unknown_fields(at);
     } else if (d.starts_with("Missing required property '")) {
       const std::string field = d.substr(27, d.find('\'', 27) - 27);
-      emit(at.node->position, at.path,
+      emit(at.key ? at.key->position : at.node->position, at.path,
            "missing required field '" + field + "' in " + where(at.path));
     } else if (d.starts_with("Value type not permitted")) {
       wrong_type(at);
@@ -215,18 +229,32 @@ class ViolationBuilder {
   }
 
   void wrong_type(const Located& at) {
+    if (!at.schema.enum_values().empty() && at.node->is_scalar()) return bad_enum(at);
     const auto types = at.schema.types();
     std::string message = where(at.path) + " must be " + type_phrase(types) + ", not " + found_phrase(*at.node);
     const bool wants_string = std::find(types.begin(), types.end(), "string") != types.end();
-    if (wants_string && at.node->is_scalar() && !at.node->is_string())
-      message += " (quote it: \"" + std::string(at.node->text) + "\")";
+    if (wants_string && at.node->is_scalar() && !at.node->is_string()) {
+      const bool number = at.node->scalar_type == ScalarType::Int || at.node->scalar_type == ScalarType::Float;
+      if (number && names_a_duration(at.parent))
+        message += " (a duration needs a unit, e.g. \"" + std::string(at.node->text) + "s\")";
+      else
+        message += " (quote it: \"" + std::string(at.node->text) + "\")";
+    }
     emit(at.node->position, at.path, std::move(message));
+  }
+
+  // Istio's duration fields: timeout, perTryTimeout, interval, baseEjectionTime, ...
+  static bool names_a_duration(std::string_view field) {
+    for (std::string_view part : {"imeout", "nterval", "Time", "Delay", "delay", "maxAge", "Duration", "duration",
+                                  "ttl", "Ttl"})
+      if (field.find(part) != std::string_view::npos) return true;
+    return false;
   }
 
   void bad_enum(const Located& at) {
     const auto values = at.schema.enum_values();
-    std::string message = where(at.path) + " has invalid value '" + std::string(at.node->str()) +
-                          "'; expected one of " + join(values, ", ");
+    const std::string shown = at.node->is_scalar() ? "'" + std::string(at.node->text) + "'" : found_phrase(*at.node);
+    std::string message = where(at.path) + " has invalid value " + shown + "; expected one of " + join(values, ", ");
     if (auto guess = closest_match(at.node->str(), values); !guess.empty())
       message += " (did you mean '" + guess + "'?)";
     emit(at.node->position, at.path, std::move(message));
@@ -260,14 +288,21 @@ class ViolationBuilder {
 std::vector<SchemaViolation> check_schema(std::string_view kind, const Node& object) {
   const valijson::Schema* schema = compiled_schema(kind);
   if (schema == nullptr) return {};
-  const nlohmann::json doc = to_json(object, SchemaView::of_kind(kind));
+  std::vector<SpellingClash> clashes;
+  const nlohmann::json doc = to_json(object, SchemaView::of_kind(kind), clashes);
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
-  if (validator.validate(*schema, NlohmannJsonAdapter(doc), &results)) return {};
-  ViolationBuilder builder(object, kind);
-  valijson::ValidationResults::Error error;
-  while (results.popError(error)) builder.add(error);
-  return builder.take();
+  std::vector<SchemaViolation> out;
+  if (!validator.validate(*schema, NlohmannJsonAdapter(doc), &results)) {
+    ViolationBuilder builder(object, kind);
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) builder.add(error);
+    out = builder.take();
+  }
+  for (const auto& c : clashes)
+    out.push_back({c.key->position, c.canonical,
+                   "'" + std::string(c.key->text) + "' sets '" + c.canonical + "' a second time; keep one of them"});
+  return out;
 }
 
 }  // namespace meshc
