@@ -24,7 +24,8 @@ std::string key_of(const std::string& code, const nlohmann::json& resource, cons
   if (resource.is_object())
     return code + "|" + text_of(resource, "kind") + "|" + text_of(resource, "namespace") + "|" +
            text_of(resource, "name") + "|" + path + "|" + (path.empty() ? message : "");
-  return code + "|" + file + "|" + message;
+  // `./k8s/x.yaml` and `k8s/x.yaml` are one file.
+  return code + "|" + (file.starts_with("./") ? file.substr(2) : file) + "|" + message;
 }
 
 nlohmann::json resource_json(const Diagnostic& d) {

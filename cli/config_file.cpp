@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/frontend/scalar_type.h"
+#include "compiler/frontend/text_checks.h"
 #include "compiler/frontend/yaml_reader.h"
 #include "validators/rule.h"
 
@@ -24,6 +26,7 @@ struct Parsed {
 Parsed parse(const std::string& path, std::string text) {
   Parsed out;
   out.file = std::make_unique<SourceFile>(display_path(path), std::move(text));
+  if (auto bad = find_invalid_text(out.file->text())) fail(*out.file, out.file->position_at(bad->offset), bad->message);
   out.docs = read_yaml_documents(*out.file, 0, out.file->text().size());
   for (const auto& d : out.docs)
     for (const auto& p : d->problems) fail(*out.file, p.position, "invalid YAML: " + p.message);
@@ -56,7 +59,7 @@ std::vector<std::string> string_list(const SourceFile& f, const Node& n, std::st
 
 bool boolean(const SourceFile& f, const Node& n, std::string_view what) {
   if (n.scalar_type != ScalarType::Bool) fail(f, n.position, std::string(what) + " must be true or false");
-  return n.text == "true" || n.text == "True" || n.text == "TRUE" || n.text == "yes" || n.text == "on";
+  return yaml_bool_value(n.text);
 }
 
 void check_rule_name(const SourceFile& f, const Node& n, const std::string& name) {
@@ -86,7 +89,7 @@ std::string find_config_file(const std::string& start) {
   while (!ec) {
     const fs::path candidate = dir / k_config_file_name;
     std::error_code missing;
-    if (fs::is_regular_file(candidate, missing)) return candidate.string();
+    if (fs::is_regular_file(candidate, missing)) return candidate.lexically_normal().string();
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();
   }
@@ -98,7 +101,7 @@ ConfigFile read_config_file(const std::string& path) {
   const SourceFile& f = *p.file;
   ConfigFile cfg;
   cfg.path = path;
-  cfg.directory = fs::absolute(path).parent_path().string();
+  cfg.directory = fs::absolute(path).lexically_normal().parent_path().string();
   if (p.docs.empty() || p.docs[0]->root == nullptr) return cfg;
   const Node& root = *p.docs[0]->root;
   if (!root.is_mapping()) fail(f, root.position, "the configuration must be a mapping");
@@ -107,7 +110,7 @@ ConfigFile read_config_file(const std::string& path) {
     const Node& v = *e.value;
     if (key == "disable" || key == "enable") {
       auto names = string_list(f, v, key);
-      for (const auto& n : names) check_rule_name(f, v, n);
+      for (size_t i = 0; i < names.size(); ++i) check_rule_name(f, v.is_sequence() ? *v.items[i] : v, names[i]);
       (key == "disable" ? cfg.disable : cfg.enable) = std::move(names);
     } else if (key == "severity") {
       if (!v.is_mapping()) fail(f, v.position, "severity must map rules to error, warning or info");

@@ -1,7 +1,5 @@
 #include "cli/inputs.h"
 
-#include <fnmatch.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -29,14 +27,20 @@ bool is_hidden(const fs::path& p) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-bool ignored(const std::string& shown, const InputOptions& options) {
-  for (const auto& pattern : options.ignore_patterns) {
-    if (fnmatch(pattern.c_str(), shown.c_str(), 0) == 0) return true;
-    // A pattern naming a directory ignores what is under it.
-    std::string dir = pattern;
-    while (!dir.empty() && dir.back() == '/') dir.pop_back();
-    if (!dir.empty() && shown.starts_with(dir + "/")) return true;
-    if (shown.starts_with("./") && fnmatch(pattern.c_str(), shown.c_str() + 2, 0) == 0) return true;
+bool ignored(const fs::path& file, const InputOptions& options) {
+  if (options.ignore_patterns.empty()) return false;
+  std::error_code ec;
+  const auto absolute = fs::absolute(file, ec).lexically_normal();
+  const std::string relative = absolute.lexically_relative(options.ignore_root).generic_string();
+  if (relative.empty() || relative.starts_with("..")) return false;
+  for (std::string pattern : options.ignore_patterns) {
+    if (pattern.starts_with("./")) pattern.erase(0, 2);
+    while (pattern.size() > 1 && pattern.back() == '/') pattern.pop_back();
+    // The file itself, or any directory above it.
+    for (size_t end = relative.find('/'); ; end = relative.find('/', end + 1)) {
+      if (glob_match(pattern, std::string_view(relative).substr(0, end))) return true;
+      if (end == std::string::npos) break;
+    }
   }
   return false;
 }
@@ -80,7 +84,31 @@ std::string join_shown(const std::string& dir, const fs::path& relative) {
 
 }  // namespace
 
+bool glob_match(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return path.empty();
+  if (pattern.starts_with("**")) {
+    std::string_view rest = pattern.substr(2);
+    if (rest.starts_with("/")) rest.remove_prefix(1);
+    // `**/` matches zero or more whole segments.
+    for (size_t i = 0;; i = path.find('/', i) + 1) {
+      if (glob_match(rest, path.substr(i))) return true;
+      if (path.find('/', i) == std::string_view::npos) return rest.empty();
+    }
+  }
+  if (pattern[0] == '*') {
+    for (size_t i = 0; i <= path.size(); ++i) {
+      if (glob_match(pattern.substr(1), path.substr(i))) return true;
+      if (i < path.size() && path[i] == '/') break;
+    }
+    return false;
+  }
+  if (path.empty()) return false;
+  if (pattern[0] == '?' ? path[0] != '/' : pattern[0] == path[0]) return glob_match(pattern.substr(1), path.substr(1));
+  return false;
+}
+
 bool parse_byte_size(const std::string& text, uint64_t& out) {
+  if (text.empty() || text[0] < '0' || text[0] > '9') return false;
   size_t used = 0;
   unsigned long long value = 0;
   try {
@@ -95,6 +123,7 @@ bool parse_byte_size(const std::string& text, uint64_t& out) {
   else if (unit == "M" || unit == "MiB") scale = 1ull << 20;
   else if (unit == "G" || unit == "GiB") scale = 1ull << 30;
   else return false;
+  if (value > UINT64_MAX / scale) return false;
   out = value * scale;
   return true;
 }
@@ -138,8 +167,9 @@ std::vector<std::shared_ptr<const SourceFile>> load_inputs(const std::vector<std
         continue;
       }
       if (!it->is_regular_file() || !is_yaml_name(p)) continue;
-      std::string entry_shown = join_shown(path, fs::relative(p, path));
-      if (!ignored(entry_shown, options)) found.emplace_back(std::move(entry_shown), p.string());
+      // Lexically: a symbolic link is shown by its own name.
+      std::string entry_shown = join_shown(path, p.lexically_relative(path));
+      if (!ignored(p, options)) found.emplace_back(std::move(entry_shown), p.string());
     }
     if (found.empty()) throw InputError("no YAML files under " + shown);
     std::sort(found.begin(), found.end());

@@ -20,8 +20,16 @@ class InputError : public std::runtime_error {
 struct InputOptions {
   std::string stdin_name = "<stdin>";
   uint64_t max_file_size = 256ull << 20;
-  std::vector<std::string> ignore_patterns;  // fnmatch patterns on the shown path
+  // .meshc.yaml ignorePaths: globs relative to `ignore_root` (`*` within one
+  // path segment, `**` across segments); a pattern that matches a directory
+  // ignores everything under it. They apply to directory walks only.
+  std::vector<std::string> ignore_patterns;
+  std::string ignore_root;
 };
+
+// Glob match of a relative path: `*` and `?` stay within a segment, `**`
+// spans segments.
+bool glob_match(std::string_view pattern, std::string_view path);
 
 // The files under `paths`, in command-line order, each directory's files
 // sorted. Throws InputError for a missing, unreadable or oversized input.

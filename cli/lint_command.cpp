@@ -128,7 +128,12 @@ Plan plan_inputs(const LintCommandOptions& o, const ConfigFile& cfg) {
     for (const auto& p : s.paths) abs.push_back(absolute_normal((fs::path(cfg.directory) / p).string()));
     plan.sets.emplace_back(s.name, std::move(abs));
   }
-  for (const auto& c : o.changed) plan.changed.insert(absolute_normal(c));
+  for (const auto& c : o.changed) {
+    const fs::path p(c);
+    std::error_code ec;
+    const bool yaml = p.extension() == ".yaml" || p.extension() == ".yml";
+    if (yaml && fs::is_regular_file(p, ec)) plan.changed.insert(absolute_normal(c));
+  }
   if (!o.paths.empty()) {
     plan.paths = o.paths;
   } else if (!cfg.sets.empty()) {
@@ -140,6 +145,15 @@ Plan plan_inputs(const LintCommandOptions& o, const ConfigFile& cfg) {
       });
       if (!wanted) continue;
       for (const auto& p : s.paths) plan.paths.push_back(shown_from_config(cfg, p));
+    }
+    // A changed file in no set is still checked, on its own.
+    for (const auto& c : o.changed) {
+      const auto abs = absolute_normal(c);
+      if (!plan.changed.contains(abs)) continue;
+      const bool in_a_set = std::any_of(plan.sets.begin(), plan.sets.end(), [&](const auto& set) {
+        return std::any_of(set.second.begin(), set.second.end(), [&](const std::string& d) { return is_within(abs, d); });
+      });
+      if (!in_a_set) plan.paths.push_back(c);
     }
   } else {
     plan.paths.push_back(".");
@@ -154,6 +168,7 @@ int run_lint_command(const LintCommandOptions& o) {
     if (o.list_rules) return list_rules(o.format);
     const std::string format = resolved_format(o.format);
     const auto fail_on = fail_threshold(o.fail_on);
+    const bool color = use_color(o.color, o.output.empty() && isatty(STDOUT_FILENO) == 1);
 
     ConfigFile cfg;
     const std::string cfg_path = o.config_file.empty() ? find_config_file(".") : o.config_file;
@@ -171,12 +186,12 @@ int run_lint_command(const LintCommandOptions& o) {
     InputOptions input;
     input.stdin_name = o.stdin_filename;
     input.ignore_patterns = cfg.ignore_paths;
-    for (auto& p : input.ignore_patterns) p = shown_from_config(cfg, p);
+    input.ignore_root = cfg.directory.empty() ? fs::current_path().string() : cfg.directory;
     if (!parse_byte_size(o.max_file_size, input.max_file_size))
       throw UsageError("--max-file-size '" + o.max_file_size + "' is not a size (e.g. 256MiB)");
 
     const Plan plan = plan_inputs(o, cfg);
-    if (o.changed_given && plan.paths.empty()) return k_exit_ok;  // no changed file is in a set
+    if (o.changed_given && plan.changed.empty()) return k_exit_ok;  // no changed YAML file: nothing to check
     request.files = load_inputs(plan.paths, input);
 
     std::vector<std::string> file_abs;
@@ -205,10 +220,18 @@ int run_lint_command(const LintCommandOptions& o) {
       std::set<std::string> changed_shown;
       for (size_t i = 0; i < request.files.size(); ++i)
         if (plan.changed.contains(file_abs[i])) changed_shown.insert(request.files[i]->name());
-      std::erase_if(result.findings, [&](const Diagnostic& d) { return !changed_shown.contains(d.location.file); });
+      // A finding counts for a changed file when it or one of its notes is
+      // there (a duplicate is reported at the second copy, noted at the first).
+      std::erase_if(result.findings, [&](const Diagnostic& d) {
+        if (changed_shown.contains(d.location.file)) return false;
+        return std::none_of(d.related.begin(), d.related.end(),
+                            [&](const RelatedLocation& r) { return changed_shown.contains(r.location.file); });
+      });
     }
-    if (!o.baseline.empty()) apply_baseline(o.baseline, result.findings);
+    // Written before the old baseline applies, so rewriting a baseline in
+    // place keeps the findings it already accepted.
     if (!o.write_baseline.empty()) write_baseline(o.write_baseline, result.findings);
+    if (!o.baseline.empty()) apply_baseline(o.baseline, result.findings);
 
     LintReport report;
     report.summary.files = request.files.size();
@@ -242,7 +265,7 @@ int run_lint_command(const LintCommandOptions& o) {
     std::ostream& out = o.output.empty() ? std::cout : file_out;
     ReportOptions ro;
     ro.fail_on = fail_on;
-    ro.color = o.output.empty() && use_color(o.color, isatty(STDOUT_FILENO) == 1);
+    ro.color = color && o.output.empty();
     ro.sarif_root = absolute_normal(o.sarif_root.empty() ? "." : o.sarif_root);
     ro.tool_version = MESHC_VERSION;
     ro.rules = all_rule_infos();

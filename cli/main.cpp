@@ -36,10 +36,12 @@ int main(int argc, char** argv) {
   lint_cmd->add_option("--mesh-config", lint.mesh_config, "Istio MeshConfig YAML (or the istio ConfigMap)");
   lint_cmd->add_option("--enable", lint.enable, "Enable RULE (code or slug); repeatable, or comma-separated")
       ->allow_extra_args(false)
-      ->delimiter(',');
+      ->delimiter(',')
+      ->type_name("RULE");
   lint_cmd->add_option("--disable", lint.disable, "Disable RULE (code or slug); repeatable, or comma-separated")
       ->allow_extra_args(false)
-      ->delimiter(',');
+      ->delimiter(',')
+      ->type_name("RULE");
   lint_cmd->add_flag("--no-inline-suppressions", lint.no_inline_suppressions,
                      "Ignore # meshc:ignore comments and meshc.io/ignore annotations");
   lint_cmd->add_flag("--show-suppressed", lint.show_suppressed, "Also report suppressed and baselined findings");

@@ -149,7 +149,7 @@ ordered_json rule_json(const RuleInfo& r) {
   rule["shortDescription"] = {{"text", summary}};
   rule["fullDescription"] = {{"text", summary}};
   ordered_json help = ordered_json::object();
-  help["text"] = summary + " See " + help_uri;
+  help["text"] = summary + ". See " + help_uri;
   help["markdown"] = summary + "\n\nSee [" + std::string(r.code) + "](" + help_uri + ").";
   rule["help"] = std::move(help);
   rule["helpUri"] = help_uri;

@@ -99,6 +99,22 @@ void classify_kind(Resource& r) {
     return;
   }
   r.category = is_context_kind(r.group, r.kind) ? KindCategory::Context : KindCategory::Ignored;
+  // `apiVersion: v1` on a VirtualService is a mistake, not another API's kind
+  // (unlike gateway.networking.k8s.io's Gateway).
+  if (r.category == KindCategory::Ignored && r.group.empty() && !r.api_version.empty()) {
+    for (const auto& k : k_checked) {
+      if (r.kind == k.kind) {
+        r.category = KindCategory::Checked;
+        r.kind_known = false;
+      }
+    }
+  }
+}
+
+std::string_view group_of_kind(std::string_view kind) {
+  for (const auto& k : k_checked)
+    if (k.kind == kind) return k.group;
+  return {};
 }
 
 std::vector<Resource> read_resources(const Node* root, std::string_view default_namespace) {

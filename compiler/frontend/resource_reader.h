@@ -16,6 +16,9 @@ std::vector<Resource> read_resources(const Node* root, std::string_view default_
 // The classification of apiVersion + kind; sets category and version_known.
 void classify_kind(Resource& resource);
 
+// The API group of a checked kind ("networking.istio.io"), or "".
+std::string_view group_of_kind(std::string_view kind);
+
 // The kinds meshc checks, in documentation order.
 const std::vector<std::string_view>& checked_kinds();
 

@@ -63,6 +63,14 @@ ScalarType plain_scalar_type(std::string_view v) {
   return ScalarType::String;
 }
 
+bool yaml_bool_value(std::string_view v) {
+  static constexpr std::array<std::string_view, 11> truths{"y",    "Y",    "yes", "Yes", "YES", "true",
+                                                            "True", "TRUE", "on",  "On",  "ON"};
+  for (auto t : truths)
+    if (v == t) return true;
+  return false;
+}
+
 ScalarType resolve_scalar_type(std::string_view tag, std::string_view value) {
   if (tag == "?") return plain_scalar_type(value);
   if (tag == "!" || tag.empty()) return ScalarType::String;

@@ -14,4 +14,7 @@ ScalarType resolve_scalar_type(std::string_view tag, std::string_view value);
 // The type a plain scalar with this text has.
 ScalarType plain_scalar_type(std::string_view value);
 
+// The value of a YAML 1.1 boolean (`yes`, `On`, `y`, `true`, ...).
+bool yaml_bool_value(std::string_view value);
+
 }  // namespace meshc

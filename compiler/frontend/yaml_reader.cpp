@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
@@ -25,14 +26,18 @@ class TreeBuilder final : public YAML::EventHandler {
   TreeBuilder(const SourceFile& file, size_t base, size_t end, const ReaderLimits& limits, YamlDocument& doc)
       : file_(file), base_(base), end_(end), limits_(limits), doc_(doc) {}
 
-  void OnDocumentStart(const YAML::Mark& mark) override { doc_.start = position(mark); }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    doc_.start = position(mark);
+    start_mark_ = mark;
+  }
+  const YAML::Mark& start_mark() const { return start_mark_; }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node* n = doc_.arena.new_node();
     n->kind = NodeKind::Null;
     n->position = position(mark);
-    add(n, mark, anchor, 1);
+    add(n, mark, anchor, 1, 0);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -42,7 +47,9 @@ class TreeBuilder final : public YAML::EventHandler {
     if (alias_nodes_ > limits_.max_alias_nodes)
       throw LimitExceeded{mark, "aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
                                     " nodes (the alias expansion limit; see docs/input.md)"};
-    add(it->second.node, mark, 0, it->second.size);
+    // An alias puts its whole subtree here: it nests as deep as if written out.
+    if (stack_.size() + it->second.height > limits_.max_depth) throw too_deep(mark);
+    add(it->second.node, mark, 0, it->second.size, it->second.height);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -53,7 +60,7 @@ class TreeBuilder final : public YAML::EventHandler {
     n->text = doc_.arena.copy(value);
     n->scalar_type = resolve_scalar_type(tag, value);
     n->kind = n->scalar_type == ScalarType::Null ? NodeKind::Null : NodeKind::Scalar;
-    add(n, mark, anchor, 1);
+    add(n, mark, anchor, 1, 0);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -74,6 +81,7 @@ class TreeBuilder final : public YAML::EventHandler {
     YAML::Mark mark;
     YAML::anchor_t anchor;
     uint64_t size = 1;
+    uint32_t height = 1;  // levels of collections in this subtree
     std::vector<const Node*> items;
     std::vector<MapEntry> entries;
     const Node* pending_key = nullptr;
@@ -83,7 +91,13 @@ class TreeBuilder final : public YAML::EventHandler {
   struct Anchored {
     const Node* node;
     uint64_t size;
+    uint32_t height;
   };
+
+  LimitExceeded too_deep(const YAML::Mark& mark) const {
+    return LimitExceeded{mark, "nesting deeper than " + std::to_string(limits_.max_depth) +
+                                   " levels (the depth limit; see docs/input.md)"};
+  }
 
   // yaml-cpp ends a quoted scalar that is never closed at the end of the
   // stream without an error; Kubernetes rejects it.
@@ -105,27 +119,58 @@ class TreeBuilder final : public YAML::EventHandler {
   }
 
   void open(const YAML::Mark& mark, NodeKind kind, YAML::anchor_t anchor) {
-    if (stack_.size() >= limits_.max_depth)
-      throw LimitExceeded{mark, "nesting deeper than " + std::to_string(limits_.max_depth) +
-                                    " levels (the depth limit; see docs/input.md)"};
+    if (stack_.size() >= limits_.max_depth) throw too_deep(mark);
     Node* n = doc_.arena.new_node();
     n->kind = kind;
     n->position = position(mark);
-    stack_.push_back(Frame{n, mark, anchor, 1, {}, {}, nullptr, {}});
+    stack_.push_back(Frame{n, mark, anchor, 1, 1, {}, {}, nullptr, {}});
   }
 
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
     if (const Node* scalar = colon_ended_scalar(f)) {
-      add(scalar, f.mark, f.anchor, 1);
+      add(scalar, f.mark, f.anchor, 1, 0);
       return;
     }
-    if (f.node->kind == NodeKind::Sequence)
+    if (f.node->kind == NodeKind::Sequence) {
       f.node->items = doc_.arena.copy(std::span<const Node* const>(f.items));
-    else
+    } else {
+      apply_merge_keys(f.entries);
       f.node->entries = doc_.arena.copy(std::span<const MapEntry>(f.entries));
-    add(f.node, f.mark, f.anchor, f.size);
+    }
+    add(f.node, f.mark, f.anchor, f.size, f.height);
+  }
+
+  // `<<: *defaults` (or a list of them) merges the keys of other mappings
+  // into this one, as Kubernetes' YAML 1.1 parser does: keys written here win,
+  // then the earlier merged mapping wins.
+  static void apply_merge_keys(std::vector<MapEntry>& entries) {
+    const auto is_merge = [](const MapEntry& e) { return e.key->is_scalar() && e.key->text == "<<"; };
+    if (std::none_of(entries.begin(), entries.end(), is_merge)) return;
+    std::vector<MapEntry> merged;
+    std::vector<const Node*> sources;
+    for (const auto& e : entries) {
+      if (!is_merge(e)) {
+        merged.push_back(e);
+      } else if (e.value->is_mapping()) {
+        sources.push_back(e.value);
+      } else if (e.value->is_sequence()) {
+        for (const Node* item : e.value->items)
+          if (item->is_mapping()) sources.push_back(item);
+      } else {
+        merged.push_back(e);  // not mergeable: left for the schema check to report
+      }
+    }
+    for (const Node* source : sources) {
+      for (const auto& inherited : source->entries) {
+        const bool present = std::any_of(merged.begin(), merged.end(), [&](const MapEntry& m) {
+          return m.key->is_scalar() && inherited.key->is_scalar() && m.key->text == inherited.key->text;
+        });
+        if (!present) merged.push_back(inherited);
+      }
+    }
+    entries = std::move(merged);
   }
 
   // In a flow sequence, yaml-cpp reads `[fe80::, 10.0.0.1]` as a one-pair
@@ -139,7 +184,8 @@ class TreeBuilder final : public YAML::EventHandler {
     if (!e.key->is_scalar() || !e.value->is_null() || !e.value->text.empty()) return nullptr;
     const std::string_view text = file_.text();
     const size_t key_end = f.first_key_offset + e.key->text.size();
-    if (text.compare(f.first_key_offset, e.key->text.size(), e.key->text) != 0) return nullptr;  // quoted
+    // Offsets are yaml-cpp's; for UTF-16 input they are not byte offsets.
+    if (key_end >= end_ || text.substr(f.first_key_offset, e.key->text.size()) != e.key->text) return nullptr;
     if (key_end >= text.size() || text[key_end] != ':') return nullptr;
     const size_t next = key_end + 1;
     if (next >= text.size() || (text[next] != ',' && text[next] != ']')) return nullptr;
@@ -151,14 +197,15 @@ class TreeBuilder final : public YAML::EventHandler {
     return n;
   }
 
-  void add(const Node* n, const YAML::Mark& mark, YAML::anchor_t anchor, uint64_t size) {
-    if (anchor != 0) anchors_[anchor] = Anchored{n, size};
+  void add(const Node* n, const YAML::Mark& mark, YAML::anchor_t anchor, uint64_t size, uint32_t height) {
+    if (anchor != 0) anchors_[anchor] = Anchored{n, size, height};
     if (stack_.empty()) {
       doc_.root = n;
       return;
     }
     Frame& top = stack_.back();
     top.size += size;
+    top.height = std::max(top.height, height + 1);
     if (top.node->kind == NodeKind::Sequence) {
       top.items.push_back(n);
       return;
@@ -184,6 +231,7 @@ class TreeBuilder final : public YAML::EventHandler {
   const ReaderLimits& limits_;
   YamlDocument& doc_;
   std::vector<Frame> stack_;
+  YAML::Mark start_mark_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   uint64_t alias_nodes_ = 0;
 };
@@ -193,6 +241,8 @@ class TreeBuilder final : public YAML::EventHandler {
 std::vector<std::unique_ptr<YamlDocument>> read_yaml_documents(const SourceFile& file, size_t begin,
                                                                size_t end, const ReaderLimits& limits) {
   std::vector<std::unique_ptr<YamlDocument>> docs;
+  // yaml-cpp drops a byte order mark and counts positions after it.
+  if (file.text().substr(begin, end - begin).starts_with("\xEF\xBB\xBF")) begin += 3;
   std::istringstream in(std::string(file.text().substr(begin, end - begin)));
   YAML::Parser parser(in);
   const auto fail = [&](const YAML::Mark& mark, std::string message) {
@@ -201,11 +251,21 @@ std::vector<std::unique_ptr<YamlDocument>> read_yaml_documents(const SourceFile&
     docs.back()->problems.push_back(
         {YamlProblem::Kind::Syntax, file.position_at(std::min(offset, end)), std::move(message), {}});
   };
+  int last_start = -1;
   while (true) {
     auto doc = std::make_unique<YamlDocument>();
     TreeBuilder builder(file, begin, end, limits, *doc);
     try {
       if (!parser.HandleNextDocument(builder)) break;
+      // On some stray tokens (a `,` at block level) yaml-cpp returns empty
+      // documents forever without moving on: stop at the first repeat.
+      if (builder.start_mark().pos == last_start) {
+        const size_t at = begin + static_cast<size_t>(std::max(0, last_start));
+        const char c = at < end ? file.text()[at] : ' ';
+        fail(builder.start_mark(), std::string("unexpected '") + c + "' where a YAML node should start");
+        break;
+      }
+      last_start = builder.start_mark().pos;
       // A document that is only `---` or `null` is empty, as kubectl sees it.
       if (doc->root != nullptr && doc->root->is_null()) doc->root = nullptr;
       docs.push_back(std::move(doc));

@@ -292,6 +292,55 @@ TEST(LintCli, DisableTakesOneRulePerFlagOrACommaList) {
   EXPECT_EQ(run_meshc({"lint", "--fail-on", "info", "--disable=MC1008,MC1005", "dr.yaml"}, {}, dir.path()).exit_code, 0);
 }
 
+TEST(LintCli, IstioKindUnderTheWrongApiVersionIsReported) {
+  const auto r = run_meshc({"lint", "-"}, "apiVersion: v1\nkind: VirtualService\nmetadata: {name: a}\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("VirtualService belongs to networking.istio.io, not to 'v1'"));
+  // Another API's kind of the same name is not ours to check.
+  EXPECT_EQ(run_meshc({"lint", "-"}, "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: a}\n")
+                .exit_code,
+            0);
+}
+
+TEST(LintCli, IgnorePathsAreGlobsRelativeToTheConfigFile) {
+  TempDir dir;
+  dir.write(".meshc.yaml", "ignorePaths: ['charts/*/templates', '**/generated-*.yaml']\n");
+  dir.write("charts/app/templates/vs.yaml", k_vs_with_weight_string);
+  dir.write("k8s/deep/generated-vs.yaml", k_vs_with_weight_string);
+  dir.write("k8s/vs.yaml", k_clean_vs);
+  const auto j = json_of(run_meshc({"lint", "--format", "json", "."}, {}, dir.path()));
+  EXPECT_EQ(j["summary"]["files"], 1) << j.dump();
+  EXPECT_EQ(j["summary"]["errors"], 0);
+}
+
+TEST(LintCli, MaxFileSizeMustBeASize) {
+  EXPECT_EQ(run_meshc({"lint", "--max-file-size", "-1", "-"}, k_clean_vs).exit_code, 2);
+  EXPECT_EQ(run_meshc({"lint", "--max-file-size", "99999999999999G", "-"}, k_clean_vs).exit_code, 2);
+}
+
+TEST(LintCli, ChangedFileHoldingTheFirstOfTwoDuplicatesGetsTheFinding) {
+  TempDir dir;
+  dir.write("a.yaml", k_clean_vs);
+  dir.write("b.yaml", k_clean_vs);
+  const auto r = run_meshc({"lint", "--changed", "a.yaml"}, {}, dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("[MC1004]"));
+}
+
+TEST(LintCli, RewritingABaselineInPlaceKeepsWhatItAccepted) {
+  TempDir dir;
+  dir.write("vs.yaml", k_vs_with_weight_string);
+  run_meshc({"lint", "--write-baseline", "b.json", "vs.yaml"}, {}, dir.path());
+  run_meshc({"lint", "--baseline", "b.json", "--write-baseline", "b.json", "vs.yaml"}, {}, dir.path());
+  EXPECT_EQ(run_meshc({"lint", "--baseline", "b.json", "vs.yaml"}, {}, dir.path()).exit_code, 0);
+}
+
+TEST(LintCli, BadColourValueIsAUsageErrorEvenWithOutputFile) {
+  TempDir dir;
+  dir.write("vs.yaml", k_clean_vs);
+  EXPECT_EQ(run_meshc({"lint", "--color", "sometimes", "-o", "out.txt", "vs.yaml"}, {}, dir.path()).exit_code, 2);
+}
+
 TEST(LintCli, ConfigFileDisablesAndChangesSeverity) {
   TempDir dir;
   dir.write("dr.yaml", k_dr_least_conn);

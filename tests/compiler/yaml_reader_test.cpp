@@ -104,6 +104,40 @@ TEST(YamlReader, ColonEndedScalarsInFlowSequencesStayScalars) {
   EXPECT_TRUE(maps->items[1]->is_mapping());
 }
 
+TEST(YamlReader, AliasesCountTowardsTheDepthLimit) {
+  ReaderLimits limits;
+  limits.max_depth = 10;
+  // Each level nests the previous anchor one level deeper: 4 levels written,
+  // 2 + 4 * 3 levels once the aliases are expanded.
+  auto p = parse("a: &a [[x]]\nb: &b [[*a]]\nc: &c [[*b]]\nd: &d [[*c]]\ne: [[*d]]\n", limits);
+  ASSERT_EQ(p.docs.back()->problems.size(), 1u);
+  EXPECT_NE(p.docs.back()->problems[0].message.find("depth limit"), std::string::npos);
+}
+
+TEST(YamlReader, ByteOrderMarkDoesNotShiftPositions) {
+  auto p = parse("\xEF\xBB\xBF" "a: 1\nb:\n  c: x\n");
+  EXPECT_EQ(p.docs[0]->root->get("b")->get("c")->position.line, 3u);
+  EXPECT_EQ(p.docs[0]->root->get("b")->get("c")->position.column, 6u);
+}
+
+TEST(YamlReader, MergeKeysMergeAsKubernetesDoes) {
+  auto p = parse("base: &base {a: 1, b: 2}\nmore: &more {c: 3}\nuse:\n  <<: [*base, *more]\n  b: 20\n");
+  const Node* use = p.docs[0]->root->get("use");
+  ASSERT_TRUE(use->is_mapping());
+  EXPECT_EQ(use->entries.size(), 3u);
+  EXPECT_EQ(use->get("a")->str(), "1");
+  EXPECT_EQ(use->get("b")->str(), "20");
+  EXPECT_EQ(use->get("c")->str(), "3");
+  EXPECT_EQ(use->get("<<"), nullptr);
+}
+
+TEST(YamlReader, StrayCommaEndsTheStreamInsteadOfLooping) {
+  auto p = parse("a: 1\n---\n, b\n");
+  ASSERT_FALSE(p.docs.empty());
+  ASSERT_EQ(p.docs.back()->problems.size(), 1u);
+  EXPECT_NE(p.docs.back()->problems[0].message.find("unexpected ','"), std::string::npos);
+}
+
 TEST(YamlReader, EmptyDocumentsHaveNoRoot) {
   auto p = parse("---\n---\nnull\n");
   for (const auto& d : p.docs) EXPECT_EQ(d->root, nullptr);

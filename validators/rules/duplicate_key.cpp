@@ -14,10 +14,11 @@ class DuplicateKeyRule final : public Rule {
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& p : ctx.document.problems) {
       if (p.kind != YamlProblem::Kind::DuplicateKey) continue;
-      auto& d = out.report(ctx.file, p.position,
-                           p.message + " in the same mapping (first at line " + std::to_string(p.first.line) +
-                               "); remove one of them");
+      auto& d = out.report(ctx.file, p.position, p.message + " in the same mapping; remove one of them");
       d.related.push_back({{ctx.file.name(), p.first.line, p.first.column}, "first given here"});
+      // The resource holding the key, so its meshc.io/ignore annotation applies.
+      for (const auto& r : ctx.resources)
+        if (r.position().line <= p.position.line) d.resource = r.ref();
     }
   }
 };

@@ -13,6 +13,16 @@ std::string served_versions(std::string_view group) {
   return group == "networking.istio.io" ? "v1, v1beta1 or v1alpha3" : "v1 or v1beta1";
 }
 
+std::string unknown_kind_message(const Resource& r) {
+  if (const auto group = group_of_kind(r.kind); !group.empty())
+    return r.kind + " belongs to " + std::string(group) + ", not to '" + r.api_version + "'; use apiVersion " +
+           std::string(group) + "/v1";
+  std::vector<std::string> kinds(checked_kinds().begin(), checked_kinds().end());
+  std::string message = "unknown kind '" + r.kind + "' in " + r.group;
+  if (auto guess = closest_match(r.kind, kinds); !guess.empty()) message += "; did you mean '" + guess + "'?";
+  return message;
+}
+
 class SchemaRule final : public Rule {
  public:
   SchemaRule()
@@ -30,10 +40,7 @@ class SchemaRule final : public Rule {
     for (const auto& r : ctx.resources) {
       if (r.category != KindCategory::Checked) continue;
       if (!r.kind_known) {
-        std::vector<std::string> kinds(checked_kinds().begin(), checked_kinds().end());
-        std::string message = "unknown kind '" + r.kind + "' in " + r.group;
-        if (auto guess = closest_match(r.kind, kinds); !guess.empty()) message += "; did you mean '" + guess + "'?";
-        out.report(ctx.file, r, r.root->get("kind")->position, message, "kind");
+        out.report(ctx.file, r, r.root->get("kind")->position, unknown_kind_message(r), "kind");
         continue;
       }
       if (!r.version_known) {

@@ -14,6 +14,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "compiler/frontend/scalar_type.h"
 #include "validators/schema/removed_fields.h"
 #include "validators/schema/schema_view.h"
 #include "validators/schemas/embedded_schemas.h"
@@ -42,10 +43,7 @@ const valijson::Schema* compiled_schema(std::string_view kind) {
 nlohmann::json scalar_json(const Node& n) {
   switch (n.scalar_type) {
     case ScalarType::Null: return nullptr;
-    case ScalarType::Bool: {
-      const char c = n.text.empty() ? 'f' : n.text[0];
-      return c == 't' || c == 'T' || c == 'y' || c == 'Y' || n.text == "on" || n.text == "On" || n.text == "ON";
-    }
+    case ScalarType::Bool: return yaml_bool_value(n.text);
     case ScalarType::Int: {
       int64_t v = 0;
       auto [p, ec] = std::from_chars(n.text.data(), n.text.data() + n.text.size(), v);
