@@ -11,9 +11,9 @@ namespace meshc {
 
 namespace {
 
-// Escaping of a command's data (the part after `::`), as the runner's
-// toolkit does it.
-std::string escape_data(std::string_view s) {
+// Escaping as the runner's toolkit does it: in a command's data (after
+// `::`) `%`, CR and LF; in a property value also `:` and `,`.
+std::string escape(std::string_view s, bool property) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -21,28 +21,16 @@ std::string escape_data(std::string_view s) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
       case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
       default: out += c;
     }
   }
   return out;
 }
 
-// Escaping of a property value: the data escapes plus ':' and ','.
-std::string escape_property(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape_data(std::string_view s) { return escape(s, false); }
+std::string escape_property(std::string_view s) { return escape(s, true); }
 
 std::string_view command_for(Severity s) {
   switch (s) {
@@ -75,10 +63,14 @@ void write_github_report(std::ostream& out, const LintReport& report, const Repo
 
     std::string message = d.message;
     for (const RelatedLocation& r : d.related) {
-      message += "\n" + report_detail::format_position(r.location) + ": note: " + r.message;
+      message += '\n';
+      message += report_detail::format_position(r.location);
+      message += ": note: ";
+      message += r.message;
     }
     if (!d.template_source.empty()) {
-      message += "\nrendered from " + d.template_source;
+      message += "\nrendered from ";
+      message += d.template_source;
     }
     text += escape_data(message);
     text += '\n';

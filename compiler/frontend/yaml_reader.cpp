@@ -85,7 +85,9 @@ class TreeBuilder final : public YAML::EventHandler {
     std::vector<const Node*> items;
     std::vector<MapEntry> entries;
     const Node* pending_key = nullptr;
-    std::unordered_map<std::string_view, const Node*> keys;
+    // Keys seen so far, for duplicate detection: most mappings are small and a
+    // scan of `entries` is cheaper; large ones get an index.
+    std::unique_ptr<std::unordered_map<std::string_view, const Node*>> key_index;
     size_t first_key_offset = 0;
   };
   struct Anchored {
@@ -114,8 +116,8 @@ class TreeBuilder final : public YAML::EventHandler {
     throw LimitExceeded{mark, std::string("a quoted string opened here is never closed (missing ") + quote + ")"};
   }
 
-  Position position(const YAML::Mark& mark) const {
-    return file_.position_at(base_ + static_cast<size_t>(mark.pos < 0 ? 0 : mark.pos));
+  Position position(const YAML::Mark& mark) {
+    return file_.position_at(base_ + static_cast<size_t>(mark.pos < 0 ? 0 : mark.pos), cursor_);
   }
 
   void open(const YAML::Mark& mark, NodeKind kind, YAML::anchor_t anchor) {
@@ -123,7 +125,7 @@ class TreeBuilder final : public YAML::EventHandler {
     Node* n = doc_.arena.new_node();
     n->kind = kind;
     n->position = position(mark);
-    stack_.push_back(Frame{n, mark, anchor, 1, 1, {}, {}, nullptr, {}});
+    stack_.push_back(Frame{n, mark, anchor, 1, 1, {}, {}, nullptr, nullptr});
   }
 
   void close() {
@@ -197,6 +199,22 @@ class TreeBuilder final : public YAML::EventHandler {
     return n;
   }
 
+  // The earlier key with the same text as `key` in this mapping, if any.
+  static const Node* find_key(Frame& f, const Node* key) {
+    constexpr size_t k_scan_limit = 32;
+    if (f.entries.size() < k_scan_limit) {
+      for (const auto& e : f.entries)
+        if ((e.key->is_scalar() || e.key->is_null()) && e.key->text == key->text) return e.key;
+      return nullptr;
+    }
+    if (!f.key_index) {
+      f.key_index = std::make_unique<std::unordered_map<std::string_view, const Node*>>();
+      for (const auto& e : f.entries) f.key_index->emplace(e.key->text, e.key);
+    }
+    auto [it, inserted] = f.key_index->emplace(key->text, key);
+    return inserted ? nullptr : it->second;
+  }
+
   void add(const Node* n, const YAML::Mark& mark, YAML::anchor_t anchor, uint64_t size, uint32_t height) {
     if (anchor != 0) anchors_[anchor] = Anchored{n, size, height};
     if (stack_.empty()) {
@@ -214,10 +232,10 @@ class TreeBuilder final : public YAML::EventHandler {
       top.pending_key = n;
       if (top.entries.empty()) top.first_key_offset = base_ + static_cast<size_t>(mark.pos < 0 ? 0 : mark.pos);
       if (n->is_scalar() || n->is_null()) {
-        auto [it, inserted] = top.keys.emplace(n->text, n);
-        if (!inserted)
+        if (const Node* first = find_key(top, n)) {
           doc_.problems.push_back({YamlProblem::Kind::DuplicateKey, n->position,
-                                   "duplicate key '" + std::string(n->text) + "'", it->second->position});
+                                   "duplicate key '" + std::string(n->text) + "'", first->position});
+        }
       }
       return;
     }
@@ -232,6 +250,7 @@ class TreeBuilder final : public YAML::EventHandler {
   YamlDocument& doc_;
   std::vector<Frame> stack_;
   YAML::Mark start_mark_;
+  SourceFile::Cursor cursor_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   uint64_t alias_nodes_ = 0;
 };

@@ -24,6 +24,26 @@ Position SourceFile::position_at(size_t byte_offset) const {
   return {static_cast<uint32_t>(line_index + 1), column};
 }
 
+Position SourceFile::position_at(size_t byte_offset, Cursor& c) const {
+  byte_offset = std::min(byte_offset, text_.size());
+  const size_t lines = line_starts_.size();
+  const bool next_lines_close = c.line_index + 4 < lines && line_starts_[c.line_index + 4] > byte_offset;
+  if (byte_offset < c.offset || (!next_lines_close && c.line_index + 4 < lines)) {
+    const Position p = position_at(byte_offset);
+    c = {p.line - 1u, byte_offset, p.column};
+    return p;
+  }
+  while (c.line_index + 1 < lines && line_starts_[c.line_index + 1] <= byte_offset) {
+    ++c.line_index;
+    c.offset = line_starts_[c.line_index];
+    c.column = 1;
+  }
+  for (size_t i = c.offset; i < byte_offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++c.column;
+  c.offset = byte_offset;
+  return {static_cast<uint32_t>(c.line_index + 1), c.column};
+}
+
 size_t SourceFile::line_offset(uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return text_.size();
   return line_starts_[line - 1];

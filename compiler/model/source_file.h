@@ -20,6 +20,15 @@ class SourceFile {
   const std::string& name() const { return name_; }
   std::string_view text() const { return text_; }
   Position position_at(size_t byte_offset) const;
+
+  // For many lookups at increasing offsets (a parser's marks): each one
+  // continues from the last instead of searching and counting anew.
+  struct Cursor {
+    size_t line_index = 0;
+    size_t offset = 0;
+    uint32_t column = 1;
+  };
+  Position position_at(size_t byte_offset, Cursor& cursor) const;
   // The text of a 1-based line, without its line break.
   std::string_view line_text(uint32_t line) const;
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }

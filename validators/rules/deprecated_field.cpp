@@ -39,16 +39,16 @@ class DeprecatedFieldRule final : public Rule {
       if (r.category != KindCategory::Checked || !r.version_known || r.spec == nullptr) continue;
       walk_fields(*r.root, SchemaView::of_kind(r.kind), [&](const FieldVisit& f) {
         if (const RemovedField* removed = find_removed_field(r.kind, f.parent, f.name)) {
-          out.report(ctx.file, r, f.entry.key->position, r.label() + ": " + f.path + " " + std::string(removed->advice),
-                     f.path);
+          out.report(ctx.file, r, f.entry.key->position, r.label() + ": " + f.path() + " " + std::string(removed->advice),
+                     f.path());
           return;
         }
         for (const auto& d : k_deprecations) {
           if (d.kind != r.kind || d.field != f.name || (!d.parent.empty() && d.parent != f.parent)) continue;
           if (!d.value.empty() && f.entry.value->str() != d.value) continue;
-          const std::string subject = d.value.empty() ? f.path : f.path + ": " + std::string(d.value);
+          const std::string subject = d.value.empty() ? f.path() : f.path() + ": " + std::string(d.value);
           out.report(ctx.file, r, f.entry.key->position, r.label() + ": " + subject + " " + std::string(d.advice),
-                     f.path);
+                     f.path());
         }
       });
     }

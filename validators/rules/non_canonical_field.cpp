@@ -26,7 +26,7 @@ class NonCanonicalFieldRule final : public Rule {
                      : "'" + std::string(written) + "' is Istio's proto name for '" + std::string(f.name) +
                            "': istioctl accepts it, but the Kubernetes API server drops fields Istio's CRD does not "
                            "declare; write '" + std::string(f.name) + "'";
-        out.report(ctx.file, r, f.entry.key->position, r.label() + ": " + message, f.path);
+        out.report(ctx.file, r, f.entry.key->position, r.label() + ": " + message, f.path());
       });
     }
   }

@@ -62,36 +62,57 @@ struct SpellingClash {
 };
 
 // Converts a node tree to JSON, renaming snake_case keys to the camelCase
-// names the schema declares, as Istio's parser accepts both.
-nlohmann::json to_json(const Node& n, const SchemaView& schema, std::vector<SpellingClash>& clashes) {
-  switch (n.kind) {
-    case NodeKind::Null: return nullptr;
-    case NodeKind::Scalar: return scalar_json(n);
-    case NodeKind::Sequence: {
-      auto out = nlohmann::json::array();
-      const SchemaView items = schema.items();
-      for (const Node* item : n.items) out.push_back(to_json(*item, items, clashes));
-      return out;
+// names the schema declares, as Istio's parser accepts both. The schema is
+// consulted only for keys with an underscore: this runs on every resource.
+class JsonConverter {
+ public:
+  JsonConverter(const SchemaView& schema, std::vector<SpellingClash>& clashes) : schema_(schema), clashes_(clashes) {}
+
+  nlohmann::json convert(const Node& n) {
+    switch (n.kind) {
+      case NodeKind::Null: return nullptr;
+      case NodeKind::Scalar: return scalar_json(n);
+      case NodeKind::Sequence: {
+        auto out = nlohmann::json::array();
+        steps_.emplace_back();
+        for (const Node* item : n.items) out.push_back(convert(*item));
+        steps_.pop_back();
+        return out;
+      }
+      case NodeKind::Mapping: break;
     }
-    case NodeKind::Mapping: break;
-  }
-  auto out = nlohmann::json::object();
-  for (const auto& e : n.entries) {
-    std::string key(e.key->text);
-    const bool renamed = !canonical_field_name(schema, key).empty();
-    if (renamed) key = canonical_field_name(schema, key);
-    if (out.contains(key)) {
-      // The same key twice is duplicate-key's; two spellings of one field are ours.
-      const bool same_spelling = std::any_of(n.entries.data(), &e, [&](const MapEntry& earlier) {
-        return earlier.key->text == e.key->text;
-      });
-      if (!same_spelling) clashes.push_back({e.key, key});
-      continue;
+    auto out = nlohmann::json::object();
+    for (const auto& e : n.entries) {
+      std::string key(e.key->text);
+      if (key.find('_') != std::string::npos)
+        if (auto canonical = canonical_field_name(schema_here(), key); !canonical.empty()) key = std::move(canonical);
+      if (out.contains(key)) {
+        // The same key twice is duplicate-key's; two spellings of one field are ours.
+        const bool same_spelling = std::any_of(n.entries.data(), &e, [&](const MapEntry& earlier) {
+          return earlier.key->text == e.key->text;
+        });
+        if (!same_spelling) clashes_.push_back({e.key, key});
+        continue;
+      }
+      steps_.push_back(key);
+      out[key] = convert(*e.value);
+      steps_.pop_back();
     }
-    out[key] = to_json(*e.value, schema.property(key), clashes);
+    return out;
   }
-  return out;
-}
+
+ private:
+  // The schema of the mapping being converted; "" steps are array items.
+  SchemaView schema_here() const {
+    SchemaView s = schema_;
+    for (const auto& step : steps_) s = step.empty() ? s.items() : s.property(step);
+    return s;
+  }
+
+  const SchemaView& schema_;
+  std::vector<SpellingClash>& clashes_;
+  std::vector<std::string> steps_;
+};
 
 // One step of a valijson context path: "[spec]" or "[0]".
 std::vector<std::string> context_segments(const std::vector<std::string>& context) {
@@ -287,7 +308,8 @@ std::vector<SchemaViolation> check_schema(std::string_view kind, const Node& obj
   const valijson::Schema* schema = compiled_schema(kind);
   if (schema == nullptr) return {};
   std::vector<SpellingClash> clashes;
-  const nlohmann::json doc = to_json(object, SchemaView::of_kind(kind), clashes);
+  const SchemaView root = SchemaView::of_kind(kind);
+  const nlohmann::json doc = JsonConverter(root, clashes).convert(object);
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   std::vector<SchemaViolation> out;
