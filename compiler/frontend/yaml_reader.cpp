@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compiler/frontend/scalar_type.h"
 
@@ -164,12 +165,13 @@ class TreeBuilder final : public YAML::EventHandler {
         merged.push_back(e);  // not mergeable: left for the schema check to report
       }
     }
+    std::unordered_set<std::string_view> present;
+    for (const auto& m : merged)
+      if (m.key->is_scalar()) present.insert(m.key->text);
     for (const Node* source : sources) {
       for (const auto& inherited : source->entries) {
-        const bool present = std::any_of(merged.begin(), merged.end(), [&](const MapEntry& m) {
-          return m.key->is_scalar() && inherited.key->is_scalar() && m.key->text == inherited.key->text;
-        });
-        if (!present) merged.push_back(inherited);
+        if (inherited.key->is_scalar() && !present.insert(inherited.key->text).second) continue;
+        merged.push_back(inherited);
       }
     }
     entries = std::move(merged);
