@@ -36,6 +36,7 @@ int entry_for(const Suppression& s, const Diagnostic& d) {
 std::vector<Suppression> scan_comment_suppressions(const SourceFile& file) {
   std::vector<Suppression> out;
   constexpr std::string_view marker = "meshc:ignore";
+  if (file.text().find(marker) == std::string_view::npos) return out;
   for (const Comment& c : find_comments(file.text())) {
     std::string_view rest = c.text;
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);

@@ -40,6 +40,10 @@ std::optional<TextProblem> find_invalid_text(std::string_view text) {
   const size_t n = text.size();
   while (i < n) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII: nearly every byte of a config
+      ++i;
+      continue;
+    }
     if (c < 0x80) {
       if (!is_allowed_code_point(c))
         return TextProblem{i, "control character " + code_point_name(c) + " is not allowed in YAML"};

@@ -6,7 +6,8 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,6 +16,16 @@
 
 namespace meshc {
 namespace {
+
+// yaml-cpp reads from a std::istream: this one reads the file's text in
+// place rather than from a copy.
+class ViewBuffer final : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only read: get area
+    setg(begin, begin, begin + text.size());
+  }
+};
 
 // Thrown by the handler to stop yaml-cpp at a limit or at an error it misses.
 struct LimitExceeded {
@@ -264,7 +275,8 @@ std::vector<std::unique_ptr<YamlDocument>> read_yaml_documents(const SourceFile&
   std::vector<std::unique_ptr<YamlDocument>> docs;
   // yaml-cpp drops a byte order mark and counts positions after it.
   if (file.text().substr(begin, end - begin).starts_with("\xEF\xBB\xBF")) begin += 3;
-  std::istringstream in(std::string(file.text().substr(begin, end - begin)));
+  ViewBuffer buffer(file.text().substr(begin, end - begin));
+  std::istream in(&buffer);
   YAML::Parser parser(in);
   const auto fail = [&](const YAML::Mark& mark, std::string message) {
     if (docs.empty() || docs.back()->root != nullptr) docs.push_back(std::make_unique<YamlDocument>());

@@ -33,8 +33,7 @@ done
 log "building Release in $build/"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMESHC_BENCH=ON -DMESHC_TESTS=OFF >/dev/null
 cmake --build "$build" --target meshc yamlcpp_baseline bench_yaml_reader >/dev/null
-# build/meshc, or build/cli/meshc in older trees: the newer of the two.
-meshc=$(ls -t "$build/meshc" "$build/cli/meshc" 2>/dev/null | head -1)
+meshc=$build/meshc
 baseline=$build/tests/bench/yamlcpp_baseline
 
 # --- corpus (generated once; again only when the generator changed) -----------

@@ -86,7 +86,8 @@ class JsonConverter {
       std::string key(e.key->text);
       if (key.find('_') != std::string::npos)
         if (auto canonical = canonical_field_name(schema_here(), key); !canonical.empty()) key = std::move(canonical);
-      if (out.contains(key)) {
+      auto [slot, inserted] = out.emplace(key, nullptr);
+      if (!inserted) {
         // The same key twice is duplicate-key's; two spellings of one field are ours.
         const bool same_spelling = std::any_of(n.entries.data(), &e, [&](const MapEntry& earlier) {
           return earlier.key->text == e.key->text;
@@ -94,8 +95,8 @@ class JsonConverter {
         if (!same_spelling) clashes_.push_back({e.key, key});
         continue;
       }
-      steps_.push_back(key);
-      out[key] = convert(*e.value);
+      steps_.push_back(std::move(key));
+      *slot = convert(*e.value);
       steps_.pop_back();
     }
     return out;
