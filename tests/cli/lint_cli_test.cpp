@@ -341,6 +341,18 @@ TEST(LintCli, BadColourValueIsAUsageErrorEvenWithOutputFile) {
   EXPECT_EQ(run_meshc({"lint", "--color", "sometimes", "-o", "out.txt", "vs.yaml"}, {}, dir.path()).exit_code, 2);
 }
 
+// Resources with proto (snake_case) names take another path to the schema
+// check than the rest; both must report the same mistakes.
+TEST(LintCli, SchemaErrorsAreFoundWithAndWithoutProtoFieldNames) {
+  const std::string base = "apiVersion: security.istio.io/v1\nkind: RequestAuthentication\nmetadata: {name: j}\n"
+                           "spec:\n  jwtRules:\n  - issuer: a\n    forwardOriginalToken: \"yes\"\n";
+  for (const char* extra : {"", "    jwks_uri: https://a/jwks\n"}) {
+    const auto r = run_meshc({"lint", "-"}, base + extra);
+    EXPECT_EQ(r.exit_code, 1) << extra;
+    EXPECT_THAT(r.out, HasSubstr("spec.jwtRules[0].forwardOriginalToken must be a boolean, not a string")) << extra;
+  }
+}
+
 TEST(LintCli, ConfigFileDisablesAndChangesSeverity) {
   TempDir dir;
   dir.write("dr.yaml", k_dr_least_conn);

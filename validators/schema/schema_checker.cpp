@@ -15,6 +15,7 @@
 #include <valijson/validator.hpp>
 
 #include "compiler/frontend/scalar_type.h"
+#include "validators/schema/node_adapter.h"
 #include "validators/schema/removed_fields.h"
 #include "validators/schema/schema_view.h"
 #include "validators/schemas/embedded_schemas.h"
@@ -54,6 +55,15 @@ nlohmann::json scalar_json(const Node& n) {
     case ScalarType::String: break;
   }
   return std::string(n.text);
+}
+
+bool has_snake_case_key(const Node& n) {
+  if (n.is_sequence())
+    return std::any_of(n.items.begin(), n.items.end(), [](const Node* i) { return has_snake_case_key(*i); });
+  if (!n.is_mapping()) return false;
+  return std::any_of(n.entries.begin(), n.entries.end(), [](const MapEntry& e) {
+    return e.key->text.find('_') != std::string_view::npos || has_snake_case_key(*e.value);
+  });
 }
 
 struct SpellingClash {
@@ -305,16 +315,38 @@ class ViolationBuilder {
 
 }  // namespace
 
+nlohmann::json schema_detail::node_to_json(const Node& n) {
+  switch (n.kind) {
+    case NodeKind::Null: return nullptr;
+    case NodeKind::Scalar: return scalar_json(n);
+    case NodeKind::Sequence: {
+      auto out = nlohmann::json::array();
+      for (const Node* item : n.items) out.push_back(node_to_json(*item));
+      return out;
+    }
+    case NodeKind::Mapping: break;
+  }
+  auto out = nlohmann::json::object();
+  for (const auto& e : n.entries) out.emplace(std::string(e.key->text), node_to_json(*e.value));
+  return out;
+}
+
 std::vector<SchemaViolation> check_schema(std::string_view kind, const Node& object) {
   const valijson::Schema* schema = compiled_schema(kind);
   if (schema == nullptr) return {};
   std::vector<SpellingClash> clashes;
-  const SchemaView root = SchemaView::of_kind(kind);
-  const nlohmann::json doc = JsonConverter(root, clashes).convert(object);
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
+  bool valid;
+  if (has_snake_case_key(object)) {
+    // Proto names must become the schema's camelCase names first.
+    const nlohmann::json doc = JsonConverter(SchemaView::of_kind(kind), clashes).convert(object);
+    valid = validator.validate(*schema, NlohmannJsonAdapter(doc), &results);
+  } else {
+    valid = validator.validate(*schema, schema_detail::NodeAdapter(object), &results);
+  }
   std::vector<SchemaViolation> out;
-  if (!validator.validate(*schema, NlohmannJsonAdapter(doc), &results)) {
+  if (!valid) {
     ViolationBuilder builder(object, kind);
     valijson::ValidationResults::Error error;
     while (results.popError(error)) builder.add(error);
