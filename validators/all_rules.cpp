@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -28,6 +29,7 @@ std::span<const Rule* const> all_rules() {
   static const std::vector<const Rule*> rules = [] {
     std::vector<const Rule*> out;
     for (const auto& r : rule_objects()) out.push_back(r.get());
+    std::sort(out.begin(), out.end(), [](const Rule* a, const Rule* b) { return a->info().code < b->info().code; });
     return out;
   }();
   return rules;

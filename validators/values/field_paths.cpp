@@ -1,0 +1,75 @@
+#include "validators/values/field_paths.h"
+
+#include <vector>
+
+namespace meshc {
+namespace {
+
+bool same_field(std::string_view written, std::string_view camel) {
+  if (written == camel) return true;
+  // jwks_uri is jwksUri: compare ignoring underscores, upper-casing after them.
+  size_t j = 0;
+  bool upper = false;
+  for (char c : written) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    const char expected = upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    if (j >= camel.size() || camel[j] != expected) return false;
+    ++j;
+    upper = false;
+  }
+  return j == camel.size();
+}
+
+void walk(const Node& node, const Node* key, const std::vector<std::string_view>& steps, size_t at, std::string& path,
+          const std::function<void(const FieldMatch&)>& visit) {
+  if (at == steps.size()) {
+    visit(FieldMatch{node, key, path});
+    return;
+  }
+  const std::string_view step = steps[at];
+  const size_t mark = path.size();
+  if (step == "[]") {
+    if (!node.is_sequence()) return;
+    for (size_t i = 0; i < node.items.size(); ++i) {
+      path += "[" + std::to_string(i) + "]";
+      walk(*node.items[i], nullptr, steps, at + 1, path, visit);
+      path.resize(mark);
+    }
+    return;
+  }
+  if (!node.is_mapping()) return;
+  for (const auto& e : node.entries) {
+    if (step != "*" && !same_field(e.key->text, step)) continue;
+    if (!path.empty()) path += '.';
+    path += step == "*" ? e.key->text : step;
+    walk(*e.value, e.key, steps, at + 1, path, visit);
+    path.resize(mark);
+    if (step != "*") return;  // one key of that name; duplicates are duplicate-key's
+  }
+}
+
+}  // namespace
+
+void for_each_field(const Node& root, std::string_view pattern, const std::function<void(const FieldMatch&)>& visit) {
+  std::vector<std::string_view> steps;
+  size_t pos = 0;
+  while (pos < pattern.size()) {
+    if (pattern.compare(pos, 2, "[]") == 0) {
+      steps.push_back("[]");
+      pos += 2;
+      if (pos < pattern.size() && pattern[pos] == '.') ++pos;
+      continue;
+    }
+    size_t end = pattern.find_first_of(".[", pos);
+    if (end == std::string_view::npos) end = pattern.size();
+    steps.push_back(pattern.substr(pos, end - pos));
+    pos = end < pattern.size() && pattern[end] == '.' ? end + 1 : end;
+  }
+  std::string path;
+  walk(root, nullptr, steps, 0, path, visit);
+}
+
+}  // namespace meshc
