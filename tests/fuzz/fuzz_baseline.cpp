@@ -6,8 +6,6 @@
 //
 // Documented exceptions: ConfigError ("not a meshc baseline"). Anything else
 // escaping is a bug and is left to crash the fuzzer.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -19,40 +17,14 @@
 
 #include "cli/baseline.h"
 #include "cli/config_file.h"
+#include "tests/fuzz/fuzz_support.h"
 #include "compiler/model/diagnostic.h"
 
 namespace {
 
 using namespace meshc;
 
-void require(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "fuzz_baseline: invariant broken: %s\n", what);
-  std::abort();
-}
-
-const std::string& temp_path() {
-  static const std::string path =
-      (std::filesystem::temp_directory_path() / ("meshc-fuzz-baseline-" + std::to_string(::getpid()) + ".json"))
-          .string();
-  return path;
-}
-
-// Removes the temp file however the run ends.
-struct TempFile {
-  const std::string& path;
-  TempFile(const std::string& p, const uint8_t* data, size_t size) : path(p) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
-    require(static_cast<bool>(out), "cannot write the temp file");
-  }
-  ~TempFile() {
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-};
+void require(bool ok, const char* what) { fuzz::require(ok, "fuzz_baseline", what); }
 
 Diagnostic finding(std::string code, std::string message, std::string path, bool with_resource) {
   Diagnostic d;
@@ -79,11 +51,11 @@ std::vector<Diagnostic> findings() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  const TempFile file(temp_path(), data, size);
+  const fuzz::TempFile file("meshc-fuzz-baseline-", ".json", data, size);
   std::vector<Diagnostic> list = findings();
   const size_t before = list.size();
   try {
-    apply_baseline(file.path, list);
+    apply_baseline(file.path(), list);
   } catch (const ConfigError& e) {
     require(e.what()[0] != '\0', "ConfigError without a message");
   }

@@ -15,16 +15,13 @@
 #include "compiler/model/diagnostic.h"
 #include "compiler/model/source_file.h"
 #include "validators/linter.h"
+#include "tests/fuzz/fuzz_support.h"
 
 namespace {
 
 using namespace meshc;
 
-void require(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "fuzz_lint: invariant broken: %s\n", what);
-  std::abort();
-}
+void require(bool ok, const char* what) { fuzz::require(ok, "fuzz_lint", what); }
 
 const std::map<std::string, Severity, std::less<>>& rules() {
   static const auto r = default_rule_severities();

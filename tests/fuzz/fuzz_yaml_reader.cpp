@@ -19,16 +19,13 @@
 #include "compiler/frontend/yaml_reader.h"
 #include "compiler/model/resource.h"
 #include "compiler/model/source_file.h"
+#include "tests/fuzz/fuzz_support.h"
 
 namespace {
 
 using namespace meshc;
 
-void require(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "fuzz_yaml_reader: invariant broken: %s\n", what);
-  std::abort();
-}
+void require(bool ok, const char* what) { fuzz::require(ok, "fuzz_yaml_reader", what); }
 
 void check_position(const SourceFile& file, Position p) {
   require(p.line >= 1 && p.line <= file.line_count(), "position line outside the file");
