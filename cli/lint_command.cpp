@@ -14,6 +14,7 @@
 #include "cli/config_file.h"
 #include "cli/exit_codes.h"
 #include "cli/inputs.h"
+#include "cli/lint_plan.h"
 #include "cli/report/report.h"
 #include "validators/linter.h"
 
@@ -30,27 +31,6 @@ class UsageError : public std::runtime_error {
 std::string env(const char* name) {
   const char* v = std::getenv(name);
   return v ? v : "";
-}
-
-std::string absolute_normal(const std::string& path) {
-  std::error_code ec;
-  auto p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  return p.lexically_normal().string();
-}
-
-bool is_within(const std::string& file_abs, const std::string& dir_abs) {
-  if (file_abs == dir_abs) return true;
-  std::string prefix = dir_abs;
-  if (prefix.empty() || prefix.back() != '/') prefix += '/';
-  return file_abs.starts_with(prefix);
-}
-
-// A path relative to the config directory, as the user would type it here.
-std::string shown_from_config(const ConfigFile& cfg, const std::string& path) {
-  if (fs::path(path).is_absolute()) return path;
-  std::error_code ec;
-  const auto rel = fs::relative(fs::path(cfg.directory) / path, fs::current_path(), ec);
-  return ec ? path : rel.lexically_normal().generic_string();
 }
 
 std::string resolve_rule(const std::string& name) {
@@ -115,52 +95,6 @@ int list_rules(const std::string& format) {
   return k_exit_ok;
 }
 
-struct Plan {
-  std::vector<std::string> paths;
-  std::vector<std::pair<std::string, std::vector<std::string>>> sets;  // name, absolute paths
-  std::set<std::string> changed;  // absolute paths; empty: report everything
-};
-
-Plan plan_inputs(const LintCommandOptions& o, const ConfigFile& cfg) {
-  Plan plan;
-  for (const auto& s : cfg.sets) {
-    std::vector<std::string> abs;
-    for (const auto& p : s.paths) abs.push_back(absolute_normal((fs::path(cfg.directory) / p).string()));
-    plan.sets.emplace_back(s.name, std::move(abs));
-  }
-  for (const auto& c : o.changed) {
-    const fs::path p(c);
-    std::error_code ec;
-    const bool yaml = p.extension() == ".yaml" || p.extension() == ".yml";
-    if (yaml && fs::is_regular_file(p, ec)) plan.changed.insert(absolute_normal(c));
-  }
-  if (!o.paths.empty()) {
-    plan.paths = o.paths;
-  } else if (!cfg.sets.empty()) {
-    for (const auto& s : cfg.sets) {
-      // With --changed, only the sets that hold a changed file are loaded.
-      const auto& abs = std::find_if(plan.sets.begin(), plan.sets.end(), [&](auto& p) { return p.first == s.name; })->second;
-      const bool wanted = !o.changed_given || std::any_of(plan.changed.begin(), plan.changed.end(), [&](const std::string& c) {
-        return std::any_of(abs.begin(), abs.end(), [&](const std::string& d) { return is_within(c, d); });
-      });
-      if (!wanted) continue;
-      for (const auto& p : s.paths) plan.paths.push_back(shown_from_config(cfg, p));
-    }
-    // A changed file in no set is still checked, on its own.
-    for (const auto& c : o.changed) {
-      const auto abs = absolute_normal(c);
-      if (!plan.changed.contains(abs)) continue;
-      const bool in_a_set = std::any_of(plan.sets.begin(), plan.sets.end(), [&](const auto& set) {
-        return std::any_of(set.second.begin(), set.second.end(), [&](const std::string& d) { return is_within(abs, d); });
-      });
-      if (!in_a_set) plan.paths.push_back(c);
-    }
-  } else {
-    plan.paths.push_back(".");
-  }
-  return plan;
-}
-
 }  // namespace
 
 int run_lint_command(const LintCommandOptions& o) {
@@ -190,44 +124,14 @@ int run_lint_command(const LintCommandOptions& o) {
     if (!parse_byte_size(o.max_file_size, input.max_file_size))
       throw UsageError("--max-file-size '" + o.max_file_size + "' is not a size (e.g. 256MiB)");
 
-    const Plan plan = plan_inputs(o, cfg);
-    if (o.changed_given && plan.changed.empty()) return k_exit_ok;  // no changed YAML file: nothing to check
-    request.files = load_inputs(plan.paths, input);
-
-    std::vector<std::string> file_abs;
-    for (const auto& f : request.files) file_abs.push_back(f->name() == o.stdin_filename ? "" : absolute_normal(f->name()));
-    if (!plan.sets.empty()) {
-      ConfigSetSpec unassigned{"(no set)", {}};
-      for (const auto& [name, dirs] : plan.sets) {
-        ConfigSetSpec spec{name, {}};
-        for (size_t i = 0; i < request.files.size(); ++i)
-          if (std::any_of(dirs.begin(), dirs.end(), [&](const std::string& d) { return is_within(file_abs[i], d); }))
-            spec.files.push_back(i);
-        request.sets.push_back(std::move(spec));
-      }
-      for (size_t i = 0; i < request.files.size(); ++i) {
-        const bool in_any = std::any_of(request.sets.begin(), request.sets.end(), [&](const ConfigSetSpec& s) {
-          return std::find(s.files.begin(), s.files.end(), i) != s.files.end();
-        });
-        if (!in_any) unassigned.files.push_back(i);
-      }
-      if (!unassigned.files.empty()) request.sets.push_back(std::move(unassigned));
-    }
+    const LintPlan plan(cfg, o.paths, o.changed, o.changed_given);
+    if (plan.nothing_to_check()) return k_exit_ok;
+    request.files = load_inputs(plan.paths(), input);
+    request.sets = plan.sets_of(request.files);
 
     LintResult result = lint(request);
+    plan.keep_changed_findings(request.files, result.findings);
 
-    if (o.changed_given) {
-      std::set<std::string> changed_shown;
-      for (size_t i = 0; i < request.files.size(); ++i)
-        if (plan.changed.contains(file_abs[i])) changed_shown.insert(request.files[i]->name());
-      // A finding counts for a changed file when it or one of its notes is
-      // there (a duplicate is reported at the second copy, noted at the first).
-      std::erase_if(result.findings, [&](const Diagnostic& d) {
-        if (changed_shown.contains(d.location.file)) return false;
-        return std::none_of(d.related.begin(), d.related.end(),
-                            [&](const RelatedLocation& r) { return changed_shown.contains(r.location.file); });
-      });
-    }
     // Written before the old baseline applies, so rewriting a baseline in
     // place keeps the findings it already accepted.
     if (!o.write_baseline.empty()) write_baseline(o.write_baseline, result.findings);
@@ -266,7 +170,7 @@ int run_lint_command(const LintCommandOptions& o) {
     ReportOptions ro;
     ro.fail_on = fail_on;
     ro.color = color && o.output.empty();
-    ro.sarif_root = absolute_normal(o.sarif_root.empty() ? "." : o.sarif_root);
+    ro.sarif_root = fs::absolute(o.sarif_root.empty() ? "." : o.sarif_root).lexically_normal().string();
     ro.tool_version = MESHC_VERSION;
     ro.rules = all_rule_infos();
     if (format == "text") write_text_report(out, report, ro);
