@@ -102,27 +102,39 @@ class InvalidDurationRule final : public Rule {
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
       if (r.category != KindCategory::Checked || !r.version_known || !r.kind_known || r.root == nullptr) continue;
-      auto check = [&](const std::string& pattern, Check how) {
-        for_each_field(*r.root, pattern, [&](const FieldMatch& m) {
+      // `base` is the path of `node`, which `pattern` is relative to.
+      auto check = [&](const Node& node, const std::string& base, std::string_view pattern, Check how) {
+        for_each_field(node, pattern, [&](const FieldMatch& m) {
           if (!m.value.is_string()) return;  // a wrong type is the schema rule's
           const std::string why = problem(m.value.text, how);
           if (why.empty()) return;
-          out.report(ctx.file, r, m.value.position, r.label() + ": " + m.path + " '" + std::string(m.value.text) + "' " + why,
-                     m.path);
+          const std::string path = base.empty() ? m.path : base + "." + m.path;
+          out.report(ctx.file, r, m.value.position,
+                     r.label() + ": " + path + " '" + std::string(m.value.text) + "' " + why, path);
         });
       };
       for (const auto& f : k_fields) {
-        if (f.kind == r.kind) check(std::string(f.pattern), f.check);
+        if (f.kind == r.kind) check(*r.root, "", f.pattern, f.check);
       }
+      // Each traffic policy or pool is found once, then its fields below it.
+      const auto check_pools = [&](std::string_view pool_pattern, bool with_policy_fields) {
+        for_each_field(*r.root, pool_pattern, [&](const FieldMatch& pool) {
+          for (const auto& f : k_pool_fields) check(pool.value, pool.path, f.path, f.check);
+          if (!with_policy_fields) return;
+          for (const auto& f : k_policy_fields) check(pool.value, pool.path, f.path, f.check);
+        });
+      };
       if (r.kind == "DestinationRule") {
         for (const auto prefix : k_traffic_policies) {
-          for (const auto& f : k_pool_fields) check(std::string(prefix) + ".connectionPool." + std::string(f.path), f.check);
-          for (const auto& f : k_policy_fields) check(std::string(prefix) + "." + std::string(f.path), f.check);
+          for_each_field(*r.root, prefix, [&](const FieldMatch& policy) {
+            for (const auto& f : k_policy_fields) check(policy.value, policy.path, f.path, f.check);
+            for_each_field(policy.value, "connectionPool", [&](const FieldMatch& pool) {
+              for (const auto& f : k_pool_fields) check(pool.value, policy.path + "." + pool.path, f.path, f.check);
+            });
+          });
         }
       } else if (r.kind == "Sidecar") {
-        for (const auto prefix : k_sidecar_pools) {
-          for (const auto& f : k_pool_fields) check(std::string(prefix) + "." + std::string(f.path), f.check);
-        }
+        for (const auto prefix : k_sidecar_pools) check_pools(prefix, false);
       }
     }
   }

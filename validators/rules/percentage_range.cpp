@@ -59,8 +59,10 @@ class PercentageRangeRule final : public Rule {
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
       if (r.category != KindCategory::Checked || !r.version_known || !r.kind_known || r.root == nullptr) continue;
-      auto check = [&](const std::string& pattern, Range range) {
-        for_each_field(*r.root, pattern, [&](const FieldMatch& m) {
+      // `base` is the path of `node`, which `pattern` is relative to.
+      auto check = [&](const Node& node, const std::string& base, std::string_view pattern, Range range) {
+        for_each_field(node, pattern, [&](const FieldMatch& field) {
+          const FieldMatch m{field.value, field.key, base.empty() ? field.path : base + "." + field.path};
           const auto v = number_of(m.value);
           if (!v) return;
           std::string why;
@@ -77,14 +79,17 @@ class PercentageRangeRule final : public Rule {
                      m.path);
         });
       };
-      for (const auto& f : k_fields) {
-        if (f.kind != r.kind) continue;
-        if (r.kind == "DestinationRule") {
-          for (const auto prefix : k_traffic_policies) check(std::string(prefix) + "." + std::string(f.pattern), f.range);
-        } else {
-          check(std::string(f.pattern), f.range);
-        }
+      if (r.kind == "DestinationRule") {
+        // Each traffic policy is found once, then its fields below it.
+        for (const auto prefix : k_traffic_policies)
+          for_each_field(*r.root, prefix, [&](const FieldMatch& policy) {
+            for (const auto& f : k_fields)
+              if (f.kind == r.kind) check(policy.value, policy.path, f.pattern, f.range);
+          });
+        continue;
       }
+      for (const auto& f : k_fields)
+        if (f.kind == r.kind) check(*r.root, "", f.pattern, f.range);
     }
   }
 };

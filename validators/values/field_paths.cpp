@@ -1,6 +1,6 @@
 #include "validators/values/field_paths.h"
 
-#include <vector>
+#include <array>
 
 namespace meshc {
 namespace {
@@ -23,9 +23,14 @@ bool same_field(std::string_view written, std::string_view camel) {
   return j == camel.size();
 }
 
-void walk(const Node& node, const Node* key, const std::vector<std::string_view>& steps, size_t at, std::string& path,
+// Patterns are short; their steps live on the stack (this runs for every
+// resource and many patterns).
+constexpr size_t k_max_steps = 32;
+using Steps = std::array<std::string_view, k_max_steps>;
+
+void walk(const Node& node, const Node* key, const Steps& steps, size_t count, size_t at, std::string& path,
           const std::function<void(const FieldMatch&)>& visit) {
-  if (at == steps.size()) {
+  if (at == count) {
     visit(FieldMatch{node, key, path});
     return;
   }
@@ -35,7 +40,7 @@ void walk(const Node& node, const Node* key, const std::vector<std::string_view>
     if (!node.is_sequence()) return;
     for (size_t i = 0; i < node.items.size(); ++i) {
       path += "[" + std::to_string(i) + "]";
-      walk(*node.items[i], nullptr, steps, at + 1, path, visit);
+      walk(*node.items[i], nullptr, steps, count, at + 1, path, visit);
       path.resize(mark);
     }
     return;
@@ -45,7 +50,7 @@ void walk(const Node& node, const Node* key, const std::vector<std::string_view>
     if (step != "*" && !same_field(e.key->text, step)) continue;
     if (!path.empty()) path += '.';
     path += step == "*" ? e.key->text : step;
-    walk(*e.value, e.key, steps, at + 1, path, visit);
+    walk(*e.value, e.key, steps, count, at + 1, path, visit);
     path.resize(mark);
     if (step != "*") return;  // one key of that name; duplicates are duplicate-key's
   }
@@ -54,22 +59,23 @@ void walk(const Node& node, const Node* key, const std::vector<std::string_view>
 }  // namespace
 
 void for_each_field(const Node& root, std::string_view pattern, const std::function<void(const FieldMatch&)>& visit) {
-  std::vector<std::string_view> steps;
+  Steps steps;
+  size_t count = 0;
   size_t pos = 0;
-  while (pos < pattern.size()) {
+  while (pos < pattern.size() && count < k_max_steps) {
     if (pattern.compare(pos, 2, "[]") == 0) {
-      steps.push_back("[]");
+      steps[count++] = "[]";
       pos += 2;
       if (pos < pattern.size() && pattern[pos] == '.') ++pos;
       continue;
     }
     size_t end = pattern.find_first_of(".[", pos);
     if (end == std::string_view::npos) end = pattern.size();
-    steps.push_back(pattern.substr(pos, end - pos));
+    steps[count++] = pattern.substr(pos, end - pos);
     pos = end < pattern.size() && pattern[end] == '.' ? end + 1 : end;
   }
   std::string path;
-  walk(root, nullptr, steps, 0, path, visit);
+  walk(root, nullptr, steps, count, 0, path, visit);
 }
 
 }  // namespace meshc
