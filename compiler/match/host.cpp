@@ -72,6 +72,14 @@ std::optional<std::string> host_error(std::string_view host) { return check(host
 
 std::optional<std::string> fqdn_error(std::string_view host) { return check(host, false); }
 
+std::optional<std::string> whole_label_wildcard_error(std::string_view host) {
+  if (host.find('*') != std::string_view::npos && host != "*" && !host.starts_with("*."))
+    return std::string("a wildcard must be the whole first label, e.g. *.example.com");
+  return check(host, true);
+}
+
+bool is_dns_label(std::string_view label) { return dns1123_label(label); }
+
 bool hosts_overlap(std::string_view a, std::string_view b) {
   const bool aw = !a.empty() && a[0] == '*';
   const bool bw = !b.empty() && b[0] == '*';

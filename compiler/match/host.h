@@ -16,6 +16,13 @@ std::optional<std::string> host_error(std::string_view host);
 // The same without wildcards (ValidateFQDN's label rules).
 std::optional<std::string> fqdn_error(std::string_view host);
 
+// host_error without partial wildcards (`*foo.com`): `*` only as the whole
+// first label, as Gateway and Sidecar hosts require.
+std::optional<std::string> whole_label_wildcard_error(std::string_view host);
+
+// Istio's IsDNS1123Label (upper case allowed).
+bool is_dns_label(std::string_view label);
+
 // Whether two hosts overlap as Istio's host.Name.Matches decides: `*.foo.com`
 // overlaps `a.foo.com`, `*` overlaps everything, equal names overlap.
 bool hosts_overlap(std::string_view a, std::string_view b);
