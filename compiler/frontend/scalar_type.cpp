@@ -53,6 +53,10 @@ ScalarType plain_scalar_type(std::string_view v) {
       "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True",
       "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"};
   if (v.empty()) return ScalarType::Null;
+  // Most scalars are names: only these first characters can start anything
+  // but a string (this runs for every plain scalar).
+  constexpr std::string_view k_non_string_starts = "~nNyYtTfFoO0123456789+-.";
+  if (k_non_string_starts.find(v[0]) == std::string_view::npos) return ScalarType::String;
   for (auto n : nulls)
     if (v == n) return ScalarType::Null;
   for (auto b : bools)

@@ -36,7 +36,10 @@ class DeprecatedFieldRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.category != KindCategory::Checked || !r.version_known || r.spec == nullptr) continue;
+      // Only these two kinds have deprecated or removed fields.
+      if (r.category != KindCategory::Checked || !r.version_known || r.spec == nullptr ||
+          (r.kind != "DestinationRule" && r.kind != "VirtualService"))
+        continue;
       walk_fields(*r.root, SchemaView::of_kind(r.kind), [&](const FieldVisit& f) {
         if (const RemovedField* removed = find_removed_field(r.kind, f.parent, f.name)) {
           out.report(ctx.file, r, f.entry.key->position, r.label() + ": " + f.path() + " " + std::string(removed->advice),

@@ -14,7 +14,7 @@ class NonCanonicalFieldRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.category != KindCategory::Checked || !r.version_known) continue;
+      if (r.category != KindCategory::Checked || !r.version_known || !has_snake_case_key(*r.root)) continue;
       walk_fields(*r.root, SchemaView::of_kind(r.kind), [&](const FieldVisit& f) {
         const std::string_view written = f.entry.key->text;
         if (written == f.name) return;

@@ -1,5 +1,7 @@
 #include "validators/schema/field_walk.h"
 
+#include <algorithm>
+
 namespace meshc {
 namespace {
 
@@ -55,6 +57,15 @@ std::string FieldVisit::path() const {
     }
   }
   return out;
+}
+
+bool has_snake_case_key(const Node& n) {
+  if (n.is_sequence())
+    return std::any_of(n.items.begin(), n.items.end(), [](const Node* i) { return has_snake_case_key(*i); });
+  if (!n.is_mapping()) return false;
+  return std::any_of(n.entries.begin(), n.entries.end(), [](const MapEntry& e) {
+    return e.key->text.find('_') != std::string_view::npos || has_snake_case_key(*e.value);
+  });
 }
 
 void walk_fields(const Node& root, const SchemaView& schema, const std::function<void(const FieldVisit&)>& visit) {

@@ -27,6 +27,10 @@ struct FieldVisit {
   std::string path() const;
 };
 
+// True when any key in the tree has an underscore: only then can a key be a
+// proto (snake_case) name.
+bool has_snake_case_key(const Node& node);
+
 // `schema` is the kind's schema, used only to map snake_case keys.
 void walk_fields(const Node& root, const SchemaView& schema, const std::function<void(const FieldVisit&)>& visit);
 

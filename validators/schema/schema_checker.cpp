@@ -15,6 +15,7 @@
 #include <valijson/validator.hpp>
 
 #include "compiler/frontend/scalar_type.h"
+#include "validators/schema/field_walk.h"
 #include "validators/schema/node_adapter.h"
 #include "validators/schema/removed_fields.h"
 #include "validators/schema/schema_view.h"
@@ -55,15 +56,6 @@ nlohmann::json scalar_json(const Node& n) {
     case ScalarType::String: break;
   }
   return std::string(n.text);
-}
-
-bool has_snake_case_key(const Node& n) {
-  if (n.is_sequence())
-    return std::any_of(n.items.begin(), n.items.end(), [](const Node* i) { return has_snake_case_key(*i); });
-  if (!n.is_mapping()) return false;
-  return std::any_of(n.entries.begin(), n.entries.end(), [](const MapEntry& e) {
-    return e.key->text.find('_') != std::string_view::npos || has_snake_case_key(*e.value);
-  });
 }
 
 struct SpellingClash {

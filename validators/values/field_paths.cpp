@@ -1,6 +1,7 @@
 #include "validators/values/field_paths.h"
 
 #include <array>
+#include <charconv>
 
 namespace meshc {
 namespace {
@@ -39,7 +40,11 @@ void walk(const Node& node, const Node* key, const Steps& steps, size_t count, s
   if (step == "[]") {
     if (!node.is_sequence()) return;
     for (size_t i = 0; i < node.items.size(); ++i) {
-      path += "[" + std::to_string(i) + "]";
+      char index[24];
+      index[0] = '[';
+      char* end = std::to_chars(index + 1, index + sizeof index - 1, i).ptr;
+      *end++ = ']';
+      path.append(index, end);
       walk(*node.items[i], nullptr, steps, count, at + 1, path, visit);
       path.resize(mark);
     }
@@ -75,6 +80,7 @@ void for_each_field(const Node& root, std::string_view pattern, const std::funct
     pos = end < pattern.size() && pattern[end] == '.' ? end + 1 : end;
   }
   std::string path;
+  path.reserve(96);
   walk(root, nullptr, steps, count, 0, path, visit);
 }
 
