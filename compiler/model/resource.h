@@ -32,6 +32,11 @@ struct Resource {
   std::string field_prefix;  // "items[3]." inside a kind: List, else ""
 
   ResourceRef ref() const { return {kind, ns, name}; }
+  // One of the checked kinds, of a version and kind Istio serves, named `k`:
+  // what a rule about that kind may look into.
+  bool is_checked(std::string_view k) const {
+    return category == KindCategory::Checked && version_known && kind_known && root != nullptr && kind == k;
+  }
   // "VirtualService bookinfo/reviews", as messages name a resource.
   std::string label() const { return kind + " " + ns + "/" + name; }
   Position position() const { return root ? root->position : Position{}; }

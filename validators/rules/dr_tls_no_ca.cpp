@@ -34,8 +34,7 @@ class DrTlsNoCaRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.category != KindCategory::Checked || !r.version_known || !r.kind_known || r.kind != "DestinationRule")
-        continue;
+      if (!r.is_checked("DestinationRule")) continue;
       for (const std::string_view pattern : k_tls_paths) {
         for_each_field(*r.root, pattern, [&](const FieldMatch& m) {
           if (!m.value.is_mapping()) return;

@@ -6,37 +6,10 @@
 #include <vector>
 
 #include "validators/rule.h"
+#include "validators/values/route_weights.h"
 
 namespace meshc {
 namespace {
-
-// How many times a mapping gives `key`: a key given twice is duplicate-key's
-// (MC1003), and which value counts is not for these rules to guess.
-size_t key_count(const Node& map, std::string_view key) {
-  size_t n = 0;
-  for (const auto& e : map.entries) n += e.key != nullptr && e.key->text == key;
-  return n;
-}
-
-// Calls visit(kind, index, route list) for every route of spec.http, spec.tcp
-// and spec.tls.
-template <class Visit>
-void for_each_route(const Node& root, Visit&& visit) {
-  const Node* spec = root.get("spec");
-  if (spec == nullptr || !spec->is_mapping()) return;
-  for (const std::string_view kind : {"http", "tcp", "tls"}) {
-    const Node* list = spec->get(kind);
-    if (list == nullptr || !list->is_sequence()) continue;
-    for (size_t i = 0; i < list->items.size(); ++i) {
-      const Node* rule = list->items[i];
-      if (!rule->is_mapping()) continue;
-      const Node* route = rule->get("route");
-      if (key_count(*rule, "route") > 1) continue;
-      if (route == nullptr || !route->is_sequence() || route->items.size() < 2) continue;
-      visit(kind, i, *route);
-    }
-  }
-}
 
 // host|subset|port of a destination, the host lowercased and a short name
 // completed with the VirtualService's namespace as Istio resolves it; empty
@@ -81,10 +54,9 @@ class DuplicateDestinationRule final : public Rule {
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     std::vector<std::string> keys;
     for (const auto& r : ctx.resources) {
-      if (r.kind != "VirtualService" || r.category != KindCategory::Checked || !r.version_known || !r.kind_known ||
-          r.root == nullptr)
-        continue;
-      for_each_route(*r.root, [&](std::string_view kind, size_t index, const Node& route) {
+      if (!r.is_checked("VirtualService")) continue;
+      for_each_route(*r.root, [&](std::string_view kind, size_t index, const Node&, const Node& route) {
+        if (route.items.size() < 2) return;
         keys.clear();
         for (const Node* item : route.items) keys.push_back(destination_key(*item, r.ns));
         for (size_t j = 1; j < keys.size(); ++j) {
@@ -92,7 +64,7 @@ class DuplicateDestinationRule final : public Rule {
           const auto first = std::find(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(j), keys[j]);
           if (first == keys.begin() + static_cast<std::ptrdiff_t>(j)) continue;
           const size_t k = static_cast<size_t>(first - keys.begin());
-          const std::string base = "spec." + std::string(kind) + "[" + std::to_string(index) + "].route";
+          const std::string base = route_path(kind, index);
           const std::string path = base + "[" + std::to_string(j) + "]";
           const Node& item = *route.items[j];
           const Node* key = item.key_node("destination");

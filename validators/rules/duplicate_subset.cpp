@@ -15,8 +15,7 @@ class DuplicateSubsetRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.category != KindCategory::Checked || !r.version_known || !r.kind_known || r.kind != "DestinationRule")
-        continue;
+      if (!r.is_checked("DestinationRule")) continue;
       std::map<std::string_view, std::pair<std::string, Position>> first;  // name -> (path, position)
       for_each_field(*r.root, "spec.subsets[].name", [&](const FieldMatch& m) {
         if (!m.value.is_string()) return;

@@ -18,9 +18,7 @@ class InvalidHostRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.kind != "VirtualService" || r.category != KindCategory::Checked || !r.version_known || !r.kind_known ||
-          r.root == nullptr)
-        continue;
+      if (!r.is_checked("VirtualService")) continue;
       const Node* spec = r.root->get("spec");
       if (spec == nullptr || !spec->is_mapping()) continue;
       auto report = [&](const Node& at, const std::string& path, const std::string& message) {

@@ -40,9 +40,7 @@ class InvalidRedirectOrResponseRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.category != KindCategory::Checked || !r.version_known || !r.kind_known || r.root == nullptr ||
-          r.kind != "VirtualService")
-        continue;
+      if (!r.is_checked("VirtualService")) continue;
       auto report = [&](const Node& at, const std::string& path, const std::string& message) {
         out.report(ctx.file, r, at.position, r.label() + ": " + path + " " + message, path);
       };

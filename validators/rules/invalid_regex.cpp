@@ -15,9 +15,7 @@ class InvalidRegexRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.kind != "VirtualService" || r.category != KindCategory::Checked || !r.version_known || !r.kind_known ||
-          r.root == nullptr)
-        continue;
+      if (!r.is_checked("VirtualService")) continue;
       // `value` is a regex string; `path` builds its field path when reported.
       auto check = [&](const Node& value, const auto& path) {
         if (!value.is_string()) return;  // the wrong type is the schema rule's

@@ -45,8 +45,7 @@ class LoadBalancerInvalidRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.category != KindCategory::Checked || !r.version_known || !r.kind_known || r.kind != "DestinationRule")
-        continue;
+      if (!r.is_checked("DestinationRule")) continue;
       for (const std::string_view pattern : k_lb_paths)
         for_each_field(*r.root, pattern, [&](const FieldMatch& m) {
           if (m.value.is_mapping()) check(ctx, r, m.value, m.path, out);

@@ -24,9 +24,7 @@ class RetryTimeoutRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.category != KindCategory::Checked || !r.version_known || !r.kind_known || r.root == nullptr ||
-          r.kind != "VirtualService")
-        continue;
+      if (!r.is_checked("VirtualService")) continue;
       for_each_field(*r.root, "spec.http[]", [&](const FieldMatch& route) {
         if (!route.value.is_mapping()) return;
         const Node* timeout = route.value.get("timeout");

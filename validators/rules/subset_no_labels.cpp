@@ -14,8 +14,7 @@ class SubsetNoLabelsRule final : public Rule {
 
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
-      if (r.category != KindCategory::Checked || !r.version_known || !r.kind_known || r.kind != "DestinationRule")
-        continue;
+      if (!r.is_checked("DestinationRule")) continue;
       for_each_field(*r.root, "spec.subsets[]", [&](const FieldMatch& m) {
         if (!m.value.is_mapping()) return;
         const Node* name = m.value.get("name");

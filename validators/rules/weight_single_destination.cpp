@@ -21,9 +21,7 @@ class WeightSingleDestinationRule final : public Rule {
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     std::vector<Destination> dests;
     for (const auto& r : ctx.resources) {
-      if (r.kind != "VirtualService" || r.category != KindCategory::Checked || !r.version_known || !r.kind_known ||
-          r.root == nullptr)
-        continue;
+      if (!r.is_checked("VirtualService")) continue;
       for_each_route(*r.root, [&](std::string_view kind, size_t index, const Node&, const Node& route) {
         if (route.items.size() != 1 || !read_destinations(route, dests)) return;
         const Destination& d = dests.front();

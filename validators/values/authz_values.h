@@ -13,8 +13,7 @@ namespace meshc::authz {
 
 // A resource of `kind` that the rules check, with a mapping spec.
 inline bool is_checked(const Resource& r, std::string_view kind) {
-  return r.category == KindCategory::Checked && r.version_known && r.kind_known && r.kind == kind && r.root &&
-         r.spec && r.spec->is_mapping();
+  return r.is_checked(kind) && r.spec && r.spec->is_mapping();
 }
 
 // The entry of `camel` (or its snake_case spelling) in a mapping, or nullptr.
