@@ -74,7 +74,7 @@ class DocumentPass {
       const Position at = r.position();
       out.entries.push_back({r.ref(), r.category, Location{file.name(), at.line, at.column}, doc.template_source});
       if (request_.inline_suppressions)
-        if (auto s = annotation_suppression(file, r)) out.annotation_suppressions.push_back(std::move(*s));
+        for (auto& s : annotation_suppressions(file, r)) out.annotation_suppressions.push_back(std::move(s));
     }
   }
 

@@ -61,20 +61,54 @@ std::vector<Suppression> scan_comment_suppressions(const SourceFile& file) {
   return out;
 }
 
-std::optional<Suppression> annotation_suppression(const SourceFile& file, const Resource& resource) {
-  if (resource.metadata == nullptr || !resource.metadata->is_mapping()) return std::nullopt;
+namespace {
+
+struct ForeignCode {
+  std::string_view code;  // IST0134, KIA1104
+  std::string_view rule;  // MC2023
+};
+
+// The equivalents listed in docs/rules/README.md.
+constexpr ForeignCode k_foreign_codes[] = {
+    {"IST0106", "MC1002"}, {"IST0002", "MC1005"}, {"IST0134", "MC2023"}, {"IST0122", "MC2008"},
+    {"KIA0209", "MC2019"}, {"KIA1104", "MC2004"}, {"KIA1105", "MC2005"},
+};
+
+}  // namespace
+
+std::vector<std::string_view> rules_for_foreign_code(std::string_view code) {
+  std::vector<std::string_view> out;
+  for (const auto& f : k_foreign_codes)
+    if (f.code == code) out.push_back(f.rule);
+  return out;
+}
+
+std::vector<Suppression> annotation_suppressions(const SourceFile& file, const Resource& resource) {
+  std::vector<Suppression> out;
+  if (resource.metadata == nullptr || !resource.metadata->is_mapping()) return out;
   const Node* annotations = resource.metadata->get("annotations");
-  if (annotations == nullptr || !annotations->is_mapping()) return std::nullopt;
-  const Node* value = annotations->get(k_ignore_annotation);
-  if (value == nullptr) return std::nullopt;
-  Suppression s;
-  s.scope = Suppression::Scope::Resource;
-  s.file = file.name();
-  s.position = annotations->key_node(k_ignore_annotation)->position;
-  s.rules = split_rules(value->str());
-  s.rule_used.assign(s.rules.size(), false);
-  s.resource = resource.ref();
-  return s;
+  if (annotations == nullptr || !annotations->is_mapping()) return out;
+  const auto make = [&](std::string_view key, std::vector<std::string> rules, bool foreign) {
+    Suppression s;
+    s.scope = Suppression::Scope::Resource;
+    s.file = file.name();
+    s.position = annotations->key_node(key)->position;
+    s.rules = std::move(rules);
+    s.rule_used.assign(s.rules.size(), false);
+    s.resource = resource.ref();
+    s.foreign = foreign;
+    if (!s.rules.empty()) out.push_back(std::move(s));
+  };
+  if (const Node* value = annotations->get(k_ignore_annotation)) make(k_ignore_annotation, split_rules(value->str()), false);
+  for (const auto key : {k_istio_suppress_annotation, k_kiali_ignore_annotation}) {
+    const Node* value = annotations->get(key);
+    if (value == nullptr) continue;
+    std::vector<std::string> rules;
+    for (const auto& code : split_rules(value->str()))
+      for (const auto rule : rules_for_foreign_code(code)) rules.emplace_back(rule);
+    make(key, std::move(rules), true);
+  }
+  return out;
 }
 
 void apply_suppressions(std::vector<Diagnostic>& findings, std::vector<Suppression>& suppressions) {

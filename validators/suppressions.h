@@ -21,14 +21,25 @@ struct Suppression {
   std::vector<std::string> rules;       // as written
   std::vector<bool> rule_used;          // per entry of `rules`
   std::optional<ResourceRef> resource;  // Scope::Resource
+  // From another tool's annotation: its codes were mapped to meshc's, and an
+  // entry that suppresses nothing is that tool's business, not a finding.
+  bool foreign = false;
 };
 
 constexpr std::string_view k_ignore_annotation = "meshc.io/ignore";
+// istioctl analyze's and Kiali's suppression annotations, honoured for the
+// rules that have an IST or KIA equivalent (docs/rules/README.md).
+constexpr std::string_view k_istio_suppress_annotation = "galley.istio.io/analyze-suppress";
+constexpr std::string_view k_kiali_ignore_annotation = "kiali.io/ignore-validations";
 
 // The comment suppressions in a file's text (real YAML comments only).
 std::vector<Suppression> scan_comment_suppressions(const SourceFile& file);
-// The annotation suppression of a resource, if it has one.
-std::optional<Suppression> annotation_suppression(const SourceFile& file, const Resource& resource);
+// The annotation suppressions of a resource: meshc.io/ignore, and the IST and
+// KIA codes of the other tools' annotations mapped to meshc's rules.
+std::vector<Suppression> annotation_suppressions(const SourceFile& file, const Resource& resource);
+
+// The meshc rule codes an IST or KIA code stands for (empty for others).
+std::vector<std::string_view> rules_for_foreign_code(std::string_view code);
 
 // Marks each finding a suppression covers as suppressed, and the rule entry
 // of the suppression that covered it as used.

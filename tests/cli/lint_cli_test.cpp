@@ -233,6 +233,29 @@ TEST(LintCli, AnnotationSuppressesTheResource) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
 }
 
+TEST(LintCli, IstioAndKialiSuppressionAnnotationsApplyToEquivalentRules) {
+  const std::string se = R"(apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: db
+  annotations:
+    galley.istio.io/analyze-suppress: IST0134,IST0101
+spec:
+  hosts: [db.example.com]
+  ports: [{number: 5432, name: tcp-pg, protocol: TCP}]
+  resolution: DNS
+)";
+  auto r = run_meshc({"lint", "--format", "json", "--fail-on", "warning", "-"}, se);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(json_of(r)["summary"]["suppressed"], 1);
+  std::string unsuppressed = se;
+  unsuppressed.replace(unsuppressed.find("IST0134,IST0101"), 15, "IST0101");
+  r = run_meshc({"lint", "--fail-on", "warning", "-"}, unsuppressed);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("[MC2023]"));
+  EXPECT_THAT(r.out, Not(HasSubstr("MC1007")));  // another tool's codes are not meshc's to judge
+}
+
 TEST(LintCli, UnusedSuppressionIsReported) {
   std::string text = std::string(k_clean_vs) + "# meshc:ignore MC1002\n";
   text.replace(text.find("  http:"), 7, "  http:  # meshc:ignore MC1002 nothing here");

@@ -31,6 +31,7 @@ void report_unused_suppressions(const std::vector<Suppression>& suppressions,
   const Rule* self = find_rule(unused_suppression_code);
   FindingSink sink(self->info(), severity, out);
   for (const auto& s : suppressions) {
+    if (s.foreign) continue;
     const Location at{s.file, s.position.line, s.position.column};
     std::string written;
     for (const auto& n : s.rules) written += (written.empty() ? "" : ",") + n;
