@@ -78,7 +78,7 @@ LintReport sample_report() {
 
 ReportOptions options() {
   ReportOptions o;
-  o.sarif_root = "/work/proj";
+  o.sarif_root = "/srv/mesh-config";
   o.tool_version = "0.1.0";
   o.rules = kRules;
   return o;
@@ -238,15 +238,15 @@ TEST(JsonReport, InvalidUtf8DoesNotThrow) {
 
 TEST(SarifReport, Structure) {
   LintReport r = sample_report();
-  r.findings[0].location.file = "/work/proj/mesh/vs.yaml";  // absolute, under the root
-  r.findings[0].related[0].location.file = "/work/proj/mesh/a b#1.yaml";
+  r.findings[0].location.file = "/srv/mesh-config/mesh/vs.yaml";  // absolute, under the root
+  r.findings[0].related[0].location.file = "/srv/mesh-config/mesh/a b#1.yaml";
   const ordered_json j = ordered_json::parse(run(write_sarif_report, r, options()));
   EXPECT_EQ(j["$schema"], "https://json.schemastore.org/sarif-2.1.0.json");
   EXPECT_EQ(j["version"], "2.1.0");
   ASSERT_EQ(j["runs"].size(), 1u);
   const auto& run0 = j["runs"][0];
   EXPECT_EQ(run0["columnKind"], "unicodeCodePoints");
-  EXPECT_EQ(run0["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///work/proj/");
+  EXPECT_EQ(run0["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///srv/mesh-config/");
 
   const auto& driver = run0["tool"]["driver"];
   EXPECT_EQ(driver["name"], "meshc");
@@ -329,7 +329,7 @@ TEST(SarifReport, FileOutsideTheRootGetsAnAbsoluteUri) {
 
 TEST(SarifReport, UnknownCodeGetsARuleEntry) {
   LintReport r;
-  r.findings.push_back(make("MC5001", "unreachable-route", Severity::Warning, "m", "/work/proj/a.yaml", 1, 1));
+  r.findings.push_back(make("MC5001", "unreachable-route", Severity::Warning, "m", "/srv/mesh-config/a.yaml", 1, 1));
   const ordered_json j = ordered_json::parse(run(write_sarif_report, r, options()));
   const auto& rules = j["runs"][0]["tool"]["driver"]["rules"];
   ASSERT_EQ(rules.size(), 4u);
@@ -339,14 +339,14 @@ TEST(SarifReport, UnknownCodeGetsARuleEntry) {
 
 TEST(SarifReport, FingerprintIgnoresLineButNotField) {
   LintReport r;
-  Diagnostic a = make("MC2002", "weight-sum", Severity::Error, "m", "/work/proj/a.yaml", 3, 1, kVs);
+  Diagnostic a = make("MC2002", "weight-sum", Severity::Error, "m", "/srv/mesh-config/a.yaml", 3, 1, kVs);
   a.field_path = "spec.http[0].route";
   Diagnostic b = a;
   b.location.line = 30;
   Diagnostic c = a;
   c.field_path = "spec.http[1].route";
   // Without a field path the message tells findings on one resource apart.
-  Diagnostic d = make("MC2002", "weight-sum", Severity::Error, "one", "/work/proj/a.yaml", 3, 1, kVs);
+  Diagnostic d = make("MC2002", "weight-sum", Severity::Error, "one", "/srv/mesh-config/a.yaml", 3, 1, kVs);
   Diagnostic e = d;
   e.message = "two";
   r.findings = {a, b, c, d, e};
