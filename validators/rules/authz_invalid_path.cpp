@@ -5,23 +5,11 @@
 #include <string>
 
 #include "validators/rule.h"
-#include "validators/values/field_paths.h"
 #include "validators/values/authz_values.h"
 
 namespace meshc {
 namespace {
 
-using authz::child;
-
-// Istio's validLiteral: ^[a-zA-Z0-9-._~%!$&'()+,;:@=]+$
-bool pchar_literal(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) continue;
-    if (std::string_view("-._~%!$&'()+,;:@=").find(c) == std::string_view::npos) return false;
-  }
-  return true;
-}
 
 // What Istio rejects in `path`, or empty.
 std::string path_problem(std::string_view path) {
@@ -43,7 +31,7 @@ std::string path_problem(std::string_view path) {
     } else if (glob.find_first_of("{}") != std::string_view::npos) {
       return "has '{' or '}' outside the templates {*} (one segment) and {**} (any segments), which Istio "
              "rejects; write a whole segment as {*}, e.g. /users/{*}/orders";
-    } else if (templated && !pchar_literal(glob)) {
+    } else if (templated && !authz::pchar_literal(glob)) {
       std::string text = glob.empty() ? std::string("has an empty segment ('//')")
                                       : "has segment '" + std::string(glob) + "'";
       text += ", but in a path with {*} or {**} every other segment must be a plain literal (letters, digits and "
@@ -66,16 +54,14 @@ class AuthzInvalidPathRule final : public Rule {
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
       if (!authz::is_checked(r, "AuthorizationPolicy")) continue;
-      for (const std::string_view pattern : {"spec.rules[].to[].operation.paths[]", "spec.rules[].to[].operation.notPaths[]"}) {
-        for_each_field(*r.root, pattern, [&](const FieldMatch& m) {
-          const Node& p = m.value;
-          if (!p.is_string() || p.text.find_first_of("{}") == std::string_view::npos) return;
-          const std::string problem = path_problem(p.text);
-          if (problem.empty()) return;
-          out.report(ctx.file, r, p.position, r.label() + ": " + m.path + " '" + std::string(p.text) + "' " + problem,
-                     m.path);
-        });
-      }
+      authz::for_each_operation_path(*r.root, [&](const FieldMatch& m) {
+        const Node& p = m.value;
+        if (p.text.find_first_of("{}") == std::string_view::npos) return;
+        const std::string problem = path_problem(p.text);
+        if (problem.empty()) return;
+        out.report(ctx.file, r, p.position, r.label() + ": " + m.path + " '" + std::string(p.text) + "' " + problem,
+                   m.path);
+      });
     }
   }
 };

@@ -6,13 +6,11 @@
 #include <string>
 
 #include "validators/rule.h"
-#include "validators/values/field_paths.h"
 #include "validators/values/authz_values.h"
 
 namespace meshc {
 namespace {
 
-using authz::child;
 
 // Whether `path` has a '*' Istio matches literally.
 bool has_literal_star(std::string_view path) {
@@ -24,15 +22,6 @@ bool has_literal_star(std::string_view path) {
   else if (path.ends_with('*'))
     to = path.size() - 1;
   return path.substr(from, to - from).find('*') != std::string_view::npos;
-}
-
-bool pchar_literal(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) continue;
-    if (std::string_view("-._~%!$&'()+,;:@=").find(c) == std::string_view::npos) return false;
-  }
-  return true;
 }
 
 // The path with {*} for each segment holding a '*' (and {**} for a trailing
@@ -48,7 +37,7 @@ std::string template_for(std::string_view path) {
     result += '/';
     if (seg.find('*') != std::string_view::npos)
       result += last && seg == "*" ? "{**}" : "{*}";
-    else if (pchar_literal(seg))
+    else if (authz::pchar_literal(seg))
       result += seg;
     else if (!(last && seg.empty()))
       return {};
@@ -67,20 +56,18 @@ class AuthzLiteralStarRule final : public Rule {
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
       if (!authz::is_checked(r, "AuthorizationPolicy")) continue;
-      for (const std::string_view pattern : {"spec.rules[].to[].operation.paths[]", "spec.rules[].to[].operation.notPaths[]"}) {
-        for_each_field(*r.root, pattern, [&](const FieldMatch& m) {
-          const Node& p = m.value;
-          if (!p.is_string() || p.text.find_first_of("{}") != std::string_view::npos || !has_literal_star(p.text))
-            return;
-          const std::string suggestion = template_for(p.text);
-          out.report(ctx.file, r, p.position,
-                     r.label() + ": " + m.path + " '" + std::string(p.text) +
-                         "' has a '*' that Istio matches literally (only a leading or trailing '*' is a wildcard); " +
-                         (suggestion.empty() ? std::string("use {*} for one whole path segment")
-                                             : "use '" + suggestion + "' instead ({*} matches one whole segment)"),
-                     m.path);
-        });
-      }
+      authz::for_each_operation_path(*r.root, [&](const FieldMatch& m) {
+        const Node& p = m.value;
+        if (p.text.find_first_of("{}") != std::string_view::npos || !has_literal_star(p.text))
+          return;
+        const std::string suggestion = template_for(p.text);
+        out.report(ctx.file, r, p.position,
+                   r.label() + ": " + m.path + " '" + std::string(p.text) +
+                       "' has a '*' that Istio matches literally (only a leading or trailing '*' is a wildcard); " +
+                       (suggestion.empty() ? std::string("use {*} for one whole path segment")
+                                           : "use '" + suggestion + "' instead ({*} matches one whole segment)"),
+                   m.path);
+      });
     }
   }
 };

@@ -1,4 +1,5 @@
 #pragma once
+#include <cctype>
 // Value checks of Istio's security kinds (AuthorizationPolicy,
 // RequestAuthentication, PeerAuthentication), as Istio's webhook does them.
 #include <arpa/inet.h>
@@ -8,6 +9,7 @@
 
 #include "compiler/model/node.h"
 #include "compiler/model/resource.h"
+#include "validators/values/field_paths.h"
 
 namespace meshc::authz {
 
@@ -17,6 +19,26 @@ inline bool is_checked(const Resource& r, std::string_view kind) {
 }
 
 // The entry of `camel` (or its snake_case spelling) in a mapping, or nullptr.
+// Istio's validLiteral for path-template segments: ^[a-zA-Z0-9-._~%!$&'()+,;:@=]+$
+inline bool pchar_literal(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) continue;
+    if (std::string_view("-._~%!$&'()+,;:@=").find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// Calls visit(match) for every string of an AuthorizationPolicy's
+// to[].operation.paths and notPaths.
+template <class Visit>
+void for_each_operation_path(const Node& root, Visit&& visit) {
+  for (const std::string_view pattern : {"spec.rules[].to[].operation.paths[]", "spec.rules[].to[].operation.notPaths[]"})
+    for_each_field(root, pattern, [&](const FieldMatch& m) {
+      if (m.value.is_string()) visit(m);
+    });
+}
+
 inline const MapEntry* entry(const Node& map, std::string_view camel) {
   if (!map.is_mapping()) return nullptr;
   for (const auto& e : map.entries) {
