@@ -72,7 +72,8 @@ class DocumentPass {
         continue;
       }
       const Position at = r.position();
-      out.entries.push_back({r.ref(), r.category, Location{file.name(), at.line, at.column}, doc.template_source});
+      out.entries.push_back({r.ref(), r.category, Location{file.name(), at.line, at.column}, doc.template_source,
+                             build_typed_resource(file, r, doc.template_source)});
       if (request_.inline_suppressions)
         for (auto& s : annotation_suppressions(file, r)) out.annotation_suppressions.push_back(std::move(s));
     }
@@ -153,9 +154,15 @@ LintResult lint(const LintRequest& request) {
   }
   for (const auto& set : sets) {
     std::vector<const ResourceEntry*> members;
-    for (size_t f : set.files)
-      for (const auto& e : entries_by_file[f]) members.push_back(&e);
-    const SetContext ctx{members, request.settings};
+    MeshConfig mesh;
+    mesh.root_namespace = request.settings.mesh.root_namespace;
+    for (size_t f : set.files) {
+      for (const auto& e : entries_by_file[f]) {
+        members.push_back(&e);
+        mesh.add(e.typed);
+      }
+    }
+    const SetContext ctx{members, mesh, request.settings};
     for (const auto& active : rules) {
       FindingSink sink(active.rule->info(), active.severity, result.findings);
       active.rule->check_set(ctx, sink);

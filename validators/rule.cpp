@@ -27,6 +27,14 @@ Diagnostic& FindingSink::report(const Location& at, std::string message) {
   return out_.back();
 }
 
+Diagnostic& report_at(FindingSink& out, const ObjectMeta& meta, const Site& site, std::string message) {
+  Diagnostic& d = out.report(meta.location_of(site), std::move(message));
+  d.resource = meta.ref;
+  d.field_path = site.path;
+  d.template_source = meta.template_source;
+  return d;
+}
+
 std::string display_path(std::string_view path) {
   std::string out(path);
   std::replace(out.begin(), out.end(), '\\', '/');

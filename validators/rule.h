@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/frontend/yaml_reader.h"
+#include "compiler/model/mesh_config.h"
 #include "compiler/model/diagnostic.h"
 #include "compiler/model/resource.h"
 #include "compiler/model/source_file.h"
@@ -28,10 +29,12 @@ struct ResourceEntry {
   KindCategory category;
   Location location;
   std::string template_source;
+  TypedResource typed;  // what cross-resource rules read
 };
 
 struct SetContext {
   std::span<const ResourceEntry* const> resources;
+  const MeshConfig& mesh;  // the typed resources of the set
   const LintSettings& settings;
 };
 
@@ -52,6 +55,10 @@ class FindingSink {
   Severity severity_;
   std::vector<Diagnostic>& out_;
 };
+
+// A finding on a part of a typed resource: location, resource, field path
+// and Helm template filled in.
+Diagnostic& report_at(FindingSink& out, const ObjectMeta& meta, const Site& site, std::string message);
 
 class Rule {
  public:

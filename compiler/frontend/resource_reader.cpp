@@ -34,7 +34,8 @@ bool is_context_kind(std::string_view group, std::string_view kind) {
   if (group.empty())
     return kind == "Service" || kind == "Endpoints" || kind == "Pod" || kind == "Namespace" ||
            kind == "ServiceAccount";
-  if (group == "apps") return kind == "Deployment";
+  if (group == "apps")
+    return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet";
   if (group == "discovery.k8s.io") return kind == "EndpointSlice";
   return false;
 }

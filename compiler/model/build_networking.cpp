@@ -1,0 +1,154 @@
+// The typed DestinationRule, ServiceEntry, WorkloadEntry, Gateway and Sidecar.
+#include <algorithm>
+
+#include "compiler/model/typed_builders.h"
+
+namespace meshc {
+namespace {
+
+std::string index_path(std::string_view base, size_t i) { return std::string(base) + "[" + std::to_string(i) + "]"; }
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+// The TLS modes of one trafficPolicy: its own and its port-level ones.
+void read_tls_modes(const BuildContext& ctx, const Node* policy, const std::string& path, const std::string& subset,
+                    std::vector<TlsSetting>& out) {
+  if (policy == nullptr || !policy->is_mapping()) return;
+  const auto add = [&](const Node* tls, const std::string& tls_path, std::optional<uint32_t> port) {
+    if (tls == nullptr || !tls->is_mapping()) return;
+    const Node* mode = tls->get("mode");
+    out.push_back({mode ? std::string(mode->str()) : "DISABLE", ctx.site(mode ? mode : tls, tls_path + (mode ? ".mode" : "")),
+                   port, subset});
+  };
+  add(policy->get("tls"), path + ".tls", std::nullopt);
+  for_each_item(policy->get("portLevelSettings"), [&](size_t i, const Node& p) {
+    const Node* port = mapping_at(&p, "port");
+    add(p.get("tls"), index_path(path + ".portLevelSettings", i) + ".tls", uint_of(port ? port->get("number") : nullptr));
+  });
+}
+
+std::vector<ServicePort> read_istio_ports(const BuildContext& ctx, const Node* ports, const std::string& path) {
+  std::vector<ServicePort> out;
+  for_each_item(ports, [&](size_t i, const Node& p) {
+    if (!p.is_mapping()) return;
+    ServicePort port;
+    port.number = uint_of(p.get("number")).value_or(0);
+    port.name = string_at(&p, "name");
+    port.protocol = upper(string_at(&p, "protocol"));
+    port.site = ctx.site(&p, index_path(path, i));
+    out.push_back(std::move(port));
+  });
+  return out;
+}
+
+}  // namespace
+
+PolicyScope read_policy_scope(const BuildContext& ctx, std::string_view key, std::string_view labels_key) {
+  PolicyScope scope;
+  const Node* spec = ctx.spec();
+  if (const Node* sel = mapping_at(spec, key)) {
+    scope.selector = string_map(sel->get(labels_key));
+    scope.selector_site = ctx.site(sel, "spec." + std::string(key));
+  }
+  if (spec != nullptr && spec->is_mapping())
+    scope.has_target_refs = spec->get("targetRef") != nullptr || spec->get("targetRefs") != nullptr;
+  return scope;
+}
+
+DestinationRule read_destination_rule(const BuildContext& ctx) {
+  DestinationRule dr;
+  dr.meta = ctx.meta;
+  const Node* spec = ctx.spec();
+  dr.host = string_at(spec, "host");
+  dr.host_site = ctx.site(spec ? spec->get("host") : nullptr, "spec.host");
+  if (const Node* policy = mapping_at(spec, "trafficPolicy")) {
+    dr.has_traffic_policy = true;
+    dr.traffic_policy_site = ctx.site(spec->key_node("trafficPolicy"), "spec.trafficPolicy");
+    read_tls_modes(ctx, policy, "spec.trafficPolicy", "", dr.tls);
+  }
+  for_each_item(spec ? spec->get("subsets") : nullptr, [&](size_t i, const Node& s) {
+    if (!s.is_mapping()) return;
+    Subset subset;
+    const std::string path = index_path("spec.subsets", i);
+    subset.name = string_at(&s, "name");
+    subset.labels = string_map(s.get("labels"));
+    subset.site = ctx.site(&s, path);
+    subset.name_site = ctx.site(s.get("name"), path + ".name");
+    subset.has_traffic_policy = mapping_at(&s, "trafficPolicy") != nullptr;
+    read_tls_modes(ctx, s.get("trafficPolicy"), path + ".trafficPolicy", subset.name, dr.tls);
+    dr.subsets.push_back(std::move(subset));
+  });
+  if (const Node* sel = mapping_at(spec, "workloadSelector")) dr.workload_selector = string_map(sel->get("matchLabels"));
+  return dr;
+}
+
+ServiceEntry read_service_entry(const BuildContext& ctx) {
+  ServiceEntry se;
+  se.meta = ctx.meta;
+  const Node* spec = ctx.spec();
+  for_each_item(spec ? spec->get("hosts") : nullptr, [&](size_t i, const Node& h) {
+    if (!h.is_scalar()) return;
+    se.hosts.emplace_back(h.text);
+    se.host_sites.push_back(ctx.site(&h, index_path("spec.hosts", i)));
+  });
+  se.addresses = string_list(spec ? spec->get("addresses") : nullptr);
+  se.ports = read_istio_ports(ctx, spec ? spec->get("ports") : nullptr, "spec.ports");
+  se.resolution = string_at(spec, "resolution");
+  se.location = string_at(spec, "location");
+  for_each_item(spec ? spec->get("endpoints") : nullptr, [&](size_t i, const Node& e) {
+    if (!e.is_mapping()) return;
+    se.endpoints.push_back({string_at(&e, "address"), string_map(e.get("labels")), ctx.site(&e, index_path("spec.endpoints", i))});
+  });
+  if (const Node* sel = mapping_at(spec, "workloadSelector")) se.workload_selector = string_map(sel->get("labels"));
+  return se;
+}
+
+WorkloadEntry read_workload_entry(const BuildContext& ctx) {
+  WorkloadEntry we;
+  we.meta = ctx.meta;
+  we.address = string_at(ctx.spec(), "address");
+  we.labels = string_map(ctx.spec() ? ctx.spec()->get("labels") : nullptr);
+  we.service_account = string_at(ctx.spec(), "serviceAccount");
+  return we;
+}
+
+Gateway read_gateway(const BuildContext& ctx) {
+  Gateway gw;
+  gw.meta = ctx.meta;
+  const Node* spec = ctx.spec();
+  gw.selector = string_map(spec ? spec->get("selector") : nullptr);
+  gw.selector_site = ctx.site(spec ? spec->get("selector") : nullptr, "spec.selector");
+  for_each_item(spec ? spec->get("servers") : nullptr, [&](size_t i, const Node& s) {
+    if (!s.is_mapping()) return;
+    GatewayServer server;
+    const std::string path = index_path("spec.servers", i);
+    server.site = ctx.site(&s, path);
+    if (const Node* port = mapping_at(&s, "port")) {
+      server.port = uint_of(port->get("number")).value_or(0);
+      server.port_name = string_at(port, "name");
+      server.protocol = upper(string_at(port, "protocol"));
+      server.port_site = ctx.site(port, path + ".port");
+    }
+    for_each_item(s.get("hosts"), [&](size_t j, const Node& h) {
+      if (!h.is_scalar()) return;
+      server.hosts.emplace_back(h.text);
+      server.host_sites.push_back(ctx.site(&h, index_path(path + ".hosts", j)));
+    });
+    server.bind = string_at(&s, "bind");
+    gw.servers.push_back(std::move(server));
+  });
+  return gw;
+}
+
+Sidecar read_sidecar(const BuildContext& ctx) {
+  Sidecar sc;
+  sc.meta = ctx.meta;
+  if (const Node* sel = mapping_at(ctx.spec(), "workloadSelector")) sc.workload_selector = string_map(sel->get("labels"));
+  return sc;
+}
+
+}  // namespace meshc

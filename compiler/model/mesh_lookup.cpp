@@ -1,0 +1,148 @@
+#include "compiler/model/mesh_lookup.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace meshc {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// Whether a (resolved) config host applies to the concrete host `name`:
+// equal, or a wildcard whose suffix it ends with.
+bool host_applies(std::string_view config_host, std::string_view name) {
+  if (config_host == name) return true;
+  if (config_host == "*") return true;
+  if (config_host.starts_with("*")) return name.ends_with(config_host.substr(1)) && name.size() > config_host.size() - 1;
+  return false;
+}
+
+}  // namespace
+
+std::string resolve_host(std::string_view host, std::string_view ns, std::string_view domain_suffix) {
+  std::string out = lower(host);
+  if (out.empty() || out == "*" || out.find('.') != std::string::npos) return out;
+  return out + "." + std::string(ns) + ".svc." + std::string(domain_suffix);
+}
+
+std::string_view service_namespace(std::string_view fqdn, std::string_view domain_suffix) {
+  const std::string suffix = ".svc." + std::string(domain_suffix);
+  if (!fqdn.ends_with(suffix)) return {};
+  const std::string_view head = fqdn.substr(0, fqdn.size() - suffix.size());
+  const size_t dot = head.find('.');
+  if (dot == std::string_view::npos || head.find('.', dot + 1) != std::string_view::npos) return {};
+  return head.substr(dot + 1);
+}
+
+bool merge_before(const ObjectMeta& a, const ObjectMeta& b) {
+  return std::tie(a.creation_timestamp, a.ref.name, a.ref.ns) < std::tie(b.creation_timestamp, b.ref.name, b.ref.ns);
+}
+
+bool exported_to(const ObjectMeta& object, std::string_view ns) {
+  if (object.export_to.empty()) return true;
+  for (const auto& e : object.export_to) {
+    if (e == "*" || e == ns) return true;
+    if (e == "." && object.ref.ns == ns) return true;
+  }
+  return false;
+}
+
+bool selector_matches(const Labels& selector, const Labels& labels) {
+  for (const auto& [k, v] : selector) {
+    auto it = labels.find(k);
+    if (it == labels.end() || it->second != v) return false;
+  }
+  return true;
+}
+
+std::string resolve_gateway(std::string_view reference, std::string_view ns) {
+  if (reference == "mesh" || reference.find('/') != std::string_view::npos) return std::string(reference);
+  const size_t dot = reference.find('.');
+  if (dot != std::string_view::npos) {
+    const std::string_view rest = reference.substr(dot + 1);
+    return std::string(rest.substr(0, rest.find('.'))) + "/" + std::string(reference.substr(0, dot));
+  }
+  return std::string(ns) + "/" + std::string(reference);
+}
+
+const Subset* MergedDestinationRule::find_subset(std::string_view name) const {
+  for (const auto* dr : rules)
+    for (const auto& s : dr->subsets)
+      if (s.name == name) return &s;
+  return nullptr;
+}
+
+const DestinationRule* MergedDestinationRule::subset_owner(std::string_view name) const {
+  for (const auto* dr : rules)
+    for (const auto& s : dr->subsets)
+      if (s.name == name) return dr;
+  return nullptr;
+}
+
+const DestinationRule* MergedDestinationRule::traffic_policy_owner() const {
+  for (const auto* dr : rules)
+    if (dr->has_traffic_policy) return dr;
+  return nullptr;
+}
+
+std::optional<MergedDestinationRule> destination_rule_for(const MeshConfig& mesh, std::string_view host,
+                                                          std::string_view caller_ns) {
+  const std::string_view service_ns = service_namespace(host, mesh.domain_suffix);
+  for (std::string_view ns : {caller_ns, service_ns, std::string_view(mesh.root_namespace)}) {
+    if (ns.empty()) continue;
+    // The most specific host first: exact, then the longest wildcard.
+    std::string best;
+    bool best_exact = false;
+    std::vector<std::pair<std::string, const DestinationRule*>> candidates;
+    for (const DestinationRule* dr : mesh.destination_rules) {
+      if (dr->meta.ns() != ns || dr->workload_selector || !exported_to(dr->meta, caller_ns)) continue;
+      std::string resolved = resolve_host(dr->host, dr->meta.ns(), mesh.domain_suffix);
+      if (!host_applies(resolved, host)) continue;
+      const bool exact = resolved == host;
+      if (best.empty() || (exact && !best_exact) || (!best_exact && !exact && resolved.size() > best.size())) {
+        best = resolved;
+        best_exact = exact;
+      }
+      candidates.emplace_back(std::move(resolved), dr);
+    }
+    if (candidates.empty()) continue;
+    MergedDestinationRule merged;
+    merged.host = best;
+    merged.ns = std::string(ns);
+    for (const auto& [h, dr] : candidates)
+      if (h == best) merged.rules.push_back(dr);
+    std::sort(merged.rules.begin(), merged.rules.end(),
+              [](const DestinationRule* a, const DestinationRule* b) { return merge_before(a->meta, b->meta); });
+    return merged;
+  }
+  return std::nullopt;
+}
+
+RegistryService registry_lookup(const MeshConfig& mesh, std::string_view host, std::string_view caller_ns) {
+  RegistryService out;
+  for (const KubeService* svc : mesh.services) {
+    if (resolve_host(svc->meta.name(), svc->meta.ns(), mesh.domain_suffix) != host) continue;
+    out.found = true;
+    out.sources.push_back(&svc->meta);
+    for (const auto& p : svc->ports) out.ports.push_back(p.number);
+  }
+  for (const ServiceEntry* se : mesh.service_entries) {
+    if (!exported_to(se->meta, caller_ns)) continue;
+    for (const auto& h : se->hosts) {
+      if (!host_applies(resolve_host(h, se->meta.ns(), mesh.domain_suffix), host)) continue;
+      out.found = true;
+      out.sources.push_back(&se->meta);
+      for (const auto& p : se->ports) out.ports.push_back(p.number);
+      break;
+    }
+  }
+  std::sort(out.ports.begin(), out.ports.end());
+  out.ports.erase(std::unique(out.ports.begin(), out.ports.end()), out.ports.end());
+  return out;
+}
+
+}  // namespace meshc
