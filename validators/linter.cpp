@@ -162,6 +162,7 @@ LintResult lint(const LintRequest& request) {
         mesh.add(e.typed);
       }
     }
+    mesh.build_index();
     const SetContext ctx{members, mesh, request.settings};
     for (const auto& active : rules) {
       FindingSink sink(active.rule->info(), active.severity, result.findings);

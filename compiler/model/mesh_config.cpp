@@ -1,5 +1,6 @@
 #include "compiler/model/mesh_config.h"
 
+#include "compiler/model/mesh_lookup.h"
 #include "compiler/model/typed_builders.h"
 
 namespace meshc {
@@ -72,6 +73,29 @@ void MeshConfig::add(const TypedResource& r) {
         else if constexpr (std::is_same_v<T, KubeWorkload>) workloads.push_back(&x);
       },
       r);
+}
+
+}  // namespace meshc
+
+namespace meshc {
+
+void MeshConfig::build_index() {
+  index = {};
+  for (const DestinationRule* dr : destination_rules) index.destination_rules_by_namespace[dr->meta.ns()].push_back(dr);
+  for (const KubeService* svc : services)
+    index.services_by_host[resolve_host(svc->meta.name(), svc->meta.ns(), domain_suffix)].push_back(svc);
+  for (const ServiceEntry* se : service_entries) {
+    bool wildcard = false;
+    for (const auto& h : se->hosts) {
+      const std::string resolved = resolve_host(h, se->meta.ns(), domain_suffix);
+      if (resolved.starts_with("*")) wildcard = true;
+      else {
+        auto& list = index.service_entries_by_host[resolved];
+        if (list.empty() || list.back() != se) list.push_back(se);
+      }
+    }
+    if (wildcard) index.wildcard_service_entries.push_back(se);
+  }
 }
 
 }  // namespace meshc

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -290,6 +291,17 @@ struct MeshConfig {
   std::vector<const KubeWorkload*> workloads;
 
   void add(const TypedResource& r);
+  // Builds the lookup indexes below; call once after the last add().
+  void build_index();
+
+  // Lookups that would otherwise scan every object per question.
+  struct Index {
+    std::unordered_map<std::string, std::vector<const DestinationRule*>> destination_rules_by_namespace;
+    std::unordered_map<std::string, std::vector<const KubeService*>> services_by_host;  // resolved FQDN
+    std::unordered_map<std::string, std::vector<const ServiceEntry*>> service_entries_by_host;  // resolved host
+    std::vector<const ServiceEntry*> wildcard_service_entries;  // with any wildcard host
+  };
+  Index index;
 };
 
 }  // namespace meshc

@@ -98,8 +98,10 @@ std::optional<MergedDestinationRule> destination_rule_for(const MeshConfig& mesh
     std::string best;
     bool best_exact = false;
     std::vector<std::pair<std::string, const DestinationRule*>> candidates;
-    for (const DestinationRule* dr : mesh.destination_rules) {
-      if (dr->meta.ns() != ns || dr->workload_selector || !exported_to(dr->meta, caller_ns)) continue;
+    auto in_ns = mesh.index.destination_rules_by_namespace.find(std::string(ns));
+    if (in_ns == mesh.index.destination_rules_by_namespace.end()) continue;
+    for (const DestinationRule* dr : in_ns->second) {
+      if (dr->workload_selector || !exported_to(dr->meta, caller_ns)) continue;
       std::string resolved = resolve_host(dr->host, dr->meta.ns(), mesh.domain_suffix);
       if (!host_applies(resolved, host)) continue;
       const bool exact = resolved == host;
@@ -124,22 +126,27 @@ std::optional<MergedDestinationRule> destination_rule_for(const MeshConfig& mesh
 
 RegistryService registry_lookup(const MeshConfig& mesh, std::string_view host, std::string_view caller_ns) {
   RegistryService out;
-  for (const KubeService* svc : mesh.services) {
-    if (resolve_host(svc->meta.name(), svc->meta.ns(), mesh.domain_suffix) != host) continue;
-    out.found = true;
-    out.sources.push_back(&svc->meta);
-    for (const auto& p : svc->ports) out.ports.push_back(p.number);
+  const std::string key(host);
+  if (auto it = mesh.index.services_by_host.find(key); it != mesh.index.services_by_host.end()) {
+    for (const KubeService* svc : it->second) {
+      out.found = true;
+      out.sources.push_back(&svc->meta);
+      for (const auto& p : svc->ports) out.ports.push_back(p.number);
+    }
   }
-  for (const ServiceEntry* se : mesh.service_entries) {
-    if (!exported_to(se->meta, caller_ns)) continue;
+  const auto add_entry = [&](const ServiceEntry* se) {
+    if (!exported_to(se->meta, caller_ns)) return;
     for (const auto& h : se->hosts) {
       if (!host_applies(resolve_host(h, se->meta.ns(), mesh.domain_suffix), host)) continue;
       out.found = true;
       out.sources.push_back(&se->meta);
       for (const auto& p : se->ports) out.ports.push_back(p.number);
-      break;
+      return;
     }
-  }
+  };
+  if (auto it = mesh.index.service_entries_by_host.find(key); it != mesh.index.service_entries_by_host.end())
+    for (const ServiceEntry* se : it->second) add_entry(se);
+  for (const ServiceEntry* se : mesh.index.wildcard_service_entries) add_entry(se);
   std::sort(out.ports.begin(), out.ports.end());
   out.ports.erase(std::unique(out.ports.begin(), out.ports.end()), out.ports.end());
   return out;

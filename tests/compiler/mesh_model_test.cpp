@@ -19,6 +19,7 @@ class Config {
     for (const auto& doc : docs_)
       for (const auto& r : read_resources(doc->root, "default")) typed_.push_back(build_typed_resource(file_, r, ""));
     for (const auto& t : typed_) mesh_.add(t);
+    mesh_.build_index();
   }
   const MeshConfig& mesh() const { return mesh_; }
 
