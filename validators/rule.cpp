@@ -30,7 +30,7 @@ Diagnostic& FindingSink::report(const Location& at, std::string message) {
 Diagnostic& report_at(FindingSink& out, const ObjectMeta& meta, const Site& site, std::string message) {
   Diagnostic& d = out.report(meta.location_of(site), std::move(message));
   d.resource = meta.ref;
-  d.field_path = site.path;
+  d.field_path = meta.field_prefix + site.path.str();
   d.template_source = meta.template_source;
   return d;
 }

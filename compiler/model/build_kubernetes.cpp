@@ -33,7 +33,7 @@ KubeService read_kube_service(const BuildContext& ctx) {
     port.number = uint_of(p.get("port")).value_or(0);
     port.name = string_at(&p, "name");
     port.protocol = service_port_protocol(p);
-    port.site = ctx.site(&p, "spec.ports[" + std::to_string(i) + "]");
+    port.site = ctx.site(&p, FieldPath("spec.ports[#]", {static_cast<uint32_t>(i)}));
     svc.ports.push_back(std::move(port));
   });
   return svc;

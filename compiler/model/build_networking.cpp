@@ -6,7 +6,7 @@
 namespace meshc {
 namespace {
 
-std::string index_path(std::string_view base, size_t i) { return std::string(base) + "[" + std::to_string(i) + "]"; }
+uint32_t u32(size_t i) { return static_cast<uint32_t>(i); }
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -14,24 +14,36 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-// The TLS modes of one trafficPolicy: its own and its port-level ones.
-void read_tls_modes(const BuildContext& ctx, const Node* policy, const std::string& path, const std::string& subset,
-                    std::vector<TlsSetting>& out) {
+// The TLS modes of one trafficPolicy (top level, or of subset `subset_index`):
+// its own and its port-level ones.
+void read_tls_modes(const BuildContext& ctx, const Node* policy, std::optional<uint32_t> subset_index,
+                    const std::string& subset, std::vector<TlsSetting>& out) {
   if (policy == nullptr || !policy->is_mapping()) return;
-  const auto add = [&](const Node* tls, const std::string& tls_path, std::optional<uint32_t> port) {
+  const auto add = [&](const Node* tls, FieldPath path, std::optional<uint32_t> port, FieldPath mode_path) {
     if (tls == nullptr || !tls->is_mapping()) return;
     const Node* mode = tls->get("mode");
-    out.push_back({mode ? std::string(mode->str()) : "DISABLE", ctx.site(mode ? mode : tls, tls_path + (mode ? ".mode" : "")),
+    out.push_back({mode ? std::string(mode->str()) : "DISABLE", ctx.site(mode ? mode : tls, mode ? mode_path : path),
                    port, subset});
   };
-  add(policy->get("tls"), path + ".tls", std::nullopt);
+  const uint32_t s = subset_index.value_or(0);
+  if (subset_index)
+    add(policy->get("tls"), FieldPath("spec.subsets[#].trafficPolicy.tls", {s}), std::nullopt,
+        FieldPath("spec.subsets[#].trafficPolicy.tls.mode", {s}));
+  else
+    add(policy->get("tls"), FieldPath("spec.trafficPolicy.tls"), std::nullopt, FieldPath("spec.trafficPolicy.tls.mode"));
   for_each_item(policy->get("portLevelSettings"), [&](size_t i, const Node& p) {
     const Node* port = mapping_at(&p, "port");
-    add(p.get("tls"), index_path(path + ".portLevelSettings", i) + ".tls", uint_of(port ? port->get("number") : nullptr));
+    const auto number = uint_of(port ? port->get("number") : nullptr);
+    if (subset_index)
+      add(p.get("tls"), FieldPath("spec.subsets[#].trafficPolicy.portLevelSettings[#].tls", {s, u32(i)}), number,
+          FieldPath("spec.subsets[#].trafficPolicy.portLevelSettings[#].tls.mode", {s, u32(i)}));
+    else
+      add(p.get("tls"), FieldPath("spec.trafficPolicy.portLevelSettings[#].tls", {u32(i)}), number,
+          FieldPath("spec.trafficPolicy.portLevelSettings[#].tls.mode", {u32(i)}));
   });
 }
 
-std::vector<ServicePort> read_istio_ports(const BuildContext& ctx, const Node* ports, const std::string& path) {
+std::vector<ServicePort> read_istio_ports(const BuildContext& ctx, const Node* ports) {
   std::vector<ServicePort> out;
   for_each_item(ports, [&](size_t i, const Node& p) {
     if (!p.is_mapping()) return;
@@ -39,7 +51,7 @@ std::vector<ServicePort> read_istio_ports(const BuildContext& ctx, const Node* p
     port.number = uint_of(p.get("number")).value_or(0);
     port.name = string_at(&p, "name");
     port.protocol = upper(string_at(&p, "protocol"));
-    port.site = ctx.site(&p, index_path(path, i));
+    port.site = ctx.site(&p, FieldPath("spec.ports[#]", {u32(i)}));
     out.push_back(std::move(port));
   });
   return out;
@@ -52,7 +64,7 @@ PolicyScope read_policy_scope(const BuildContext& ctx, std::string_view key, std
   const Node* spec = ctx.spec();
   if (const Node* sel = mapping_at(spec, key)) {
     scope.selector = string_map(sel->get(labels_key));
-    scope.selector_site = ctx.site(sel, "spec." + std::string(key));
+    scope.selector_site = ctx.site(sel, FieldPath(key == "selector" ? "spec.selector" : "spec.workloadSelector"));
   }
   if (spec != nullptr && spec->is_mapping())
     scope.has_target_refs = spec->get("targetRef") != nullptr || spec->get("targetRefs") != nullptr;
@@ -64,22 +76,21 @@ DestinationRule read_destination_rule(const BuildContext& ctx) {
   dr.meta = ctx.meta;
   const Node* spec = ctx.spec();
   dr.host = string_at(spec, "host");
-  dr.host_site = ctx.site(spec ? spec->get("host") : nullptr, "spec.host");
+  dr.host_site = ctx.site(spec ? spec->get("host") : nullptr, FieldPath("spec.host"));
   if (const Node* policy = mapping_at(spec, "trafficPolicy")) {
     dr.has_traffic_policy = true;
-    dr.traffic_policy_site = ctx.site(spec->key_node("trafficPolicy"), "spec.trafficPolicy");
-    read_tls_modes(ctx, policy, "spec.trafficPolicy", "", dr.tls);
+    dr.traffic_policy_site = ctx.site(spec->key_node("trafficPolicy"), FieldPath("spec.trafficPolicy"));
+    read_tls_modes(ctx, policy, std::nullopt, "", dr.tls);
   }
   for_each_item(spec ? spec->get("subsets") : nullptr, [&](size_t i, const Node& s) {
     if (!s.is_mapping()) return;
     Subset subset;
-    const std::string path = index_path("spec.subsets", i);
     subset.name = string_at(&s, "name");
     subset.labels = string_map(s.get("labels"));
-    subset.site = ctx.site(&s, path);
-    subset.name_site = ctx.site(s.get("name"), path + ".name");
+    subset.site = ctx.site(&s, FieldPath("spec.subsets[#]", {u32(i)}));
+    subset.name_site = ctx.site(s.get("name"), FieldPath("spec.subsets[#].name", {u32(i)}));
     subset.has_traffic_policy = mapping_at(&s, "trafficPolicy") != nullptr;
-    read_tls_modes(ctx, s.get("trafficPolicy"), path + ".trafficPolicy", subset.name, dr.tls);
+    read_tls_modes(ctx, s.get("trafficPolicy"), u32(i), subset.name, dr.tls);
     dr.subsets.push_back(std::move(subset));
   });
   if (const Node* sel = mapping_at(spec, "workloadSelector")) dr.workload_selector = string_map(sel->get("matchLabels"));
@@ -93,15 +104,16 @@ ServiceEntry read_service_entry(const BuildContext& ctx) {
   for_each_item(spec ? spec->get("hosts") : nullptr, [&](size_t i, const Node& h) {
     if (!h.is_scalar()) return;
     se.hosts.emplace_back(h.text);
-    se.host_sites.push_back(ctx.site(&h, index_path("spec.hosts", i)));
+    se.host_sites.push_back(ctx.site(&h, FieldPath("spec.hosts[#]", {u32(i)})));
   });
   se.addresses = string_list(spec ? spec->get("addresses") : nullptr);
-  se.ports = read_istio_ports(ctx, spec ? spec->get("ports") : nullptr, "spec.ports");
+  se.ports = read_istio_ports(ctx, spec ? spec->get("ports") : nullptr);
   se.resolution = string_at(spec, "resolution");
   se.location = string_at(spec, "location");
   for_each_item(spec ? spec->get("endpoints") : nullptr, [&](size_t i, const Node& e) {
     if (!e.is_mapping()) return;
-    se.endpoints.push_back({string_at(&e, "address"), string_map(e.get("labels")), ctx.site(&e, index_path("spec.endpoints", i))});
+    se.endpoints.push_back(
+        {string_at(&e, "address"), string_map(e.get("labels")), ctx.site(&e, FieldPath("spec.endpoints[#]", {u32(i)}))});
   });
   if (const Node* sel = mapping_at(spec, "workloadSelector")) se.workload_selector = string_map(sel->get("labels"));
   return se;
@@ -121,22 +133,21 @@ Gateway read_gateway(const BuildContext& ctx) {
   gw.meta = ctx.meta;
   const Node* spec = ctx.spec();
   gw.selector = string_map(spec ? spec->get("selector") : nullptr);
-  gw.selector_site = ctx.site(spec ? spec->get("selector") : nullptr, "spec.selector");
+  gw.selector_site = ctx.site(spec ? spec->get("selector") : nullptr, FieldPath("spec.selector"));
   for_each_item(spec ? spec->get("servers") : nullptr, [&](size_t i, const Node& s) {
     if (!s.is_mapping()) return;
     GatewayServer server;
-    const std::string path = index_path("spec.servers", i);
-    server.site = ctx.site(&s, path);
+    server.site = ctx.site(&s, FieldPath("spec.servers[#]", {u32(i)}));
     if (const Node* port = mapping_at(&s, "port")) {
       server.port = uint_of(port->get("number")).value_or(0);
       server.port_name = string_at(port, "name");
       server.protocol = upper(string_at(port, "protocol"));
-      server.port_site = ctx.site(port, path + ".port");
+      server.port_site = ctx.site(port, FieldPath("spec.servers[#].port", {u32(i)}));
     }
     for_each_item(s.get("hosts"), [&](size_t j, const Node& h) {
       if (!h.is_scalar()) return;
       server.hosts.emplace_back(h.text);
-      server.host_sites.push_back(ctx.site(&h, index_path(path + ".hosts", j)));
+      server.host_sites.push_back(ctx.site(&h, FieldPath("spec.servers[#].hosts[#]", {u32(i), u32(j)})));
     });
     server.bind = string_at(&s, "bind");
     gw.servers.push_back(std::move(server));

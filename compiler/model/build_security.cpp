@@ -4,20 +4,33 @@
 namespace meshc {
 namespace {
 
-std::string index_path(std::string_view base, size_t i) { return std::string(base) + "[" + std::to_string(i) + "]"; }
+uint32_t u32(size_t i) { return static_cast<uint32_t>(i); }
+
+// The field names of sources and operations, as static text for field paths.
+const char* static_field_name(std::string_view key) {
+  static constexpr const char* k_names[] = {
+      "principals", "notPrincipals", "requestPrincipals", "notRequestPrincipals", "namespaces", "notNamespaces",
+      "serviceAccounts", "notServiceAccounts", "ipBlocks", "notIpBlocks", "remoteIpBlocks", "notRemoteIpBlocks",
+      "hosts", "notHosts", "ports", "notPorts", "methods", "notMethods", "paths", "notPaths"};
+  for (const char* name : k_names)
+    if (key == name) return name;
+  return nullptr;
+}
 
 // `principals` / `notPrincipals` pairs of one source or operation, keyed by
-// the positive name.
-std::map<std::string, AuthzValues> read_authz_fields(const BuildContext& ctx, const Node* entry, const std::string& path) {
+// the positive name. `pattern` is the path of the source or operation.
+std::map<std::string, AuthzValues> read_authz_fields(const BuildContext& ctx, const Node* entry, const char* pattern,
+                                                     uint32_t rule, uint32_t index) {
   std::map<std::string, AuthzValues> out;
   if (entry == nullptr || !entry->is_mapping()) return out;
   for (const auto& e : entry->entries) {
-    std::string key(e.key->str());
+    const std::string_view written = e.key->str();
+    std::string key(written);
     const bool negated = key.size() > 3 && key.starts_with("not") && std::isupper(static_cast<unsigned char>(key[3]));
     if (negated) key = std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(key[3])))) + key.substr(4);
     AuthzValues& v = out[key];
     (negated ? v.not_values : v.values) = string_list(e.value);
-    if (!negated || v.site.at.line == 0) v.site = ctx.site(e.value, path + "." + std::string(e.key->str()));
+    if (!negated || v.site.at.line == 0) v.site = ctx.site(e.value, FieldPath(pattern, {rule, index}, static_field_name(written)));
   }
   return out;
 }
@@ -32,14 +45,14 @@ PeerAuthentication read_peer_authentication(const BuildContext& ctx) {
   const Node* mtls = mapping_at(spec, "mtls");
   const Node* mode = mtls ? mtls->get("mode") : nullptr;
   pa.mode = mode ? std::string(mode->str()) : "";
-  pa.mode_site = mode ? ctx.site(mode, "spec.mtls.mode") : ctx.site(nullptr, "spec");
+  pa.mode_site = mode ? ctx.site(mode, FieldPath("spec.mtls.mode")) : ctx.site(nullptr, FieldPath("spec"));
   if (const Node* ports = mapping_at(spec, "portLevelMtls")) {
     for (const auto& e : ports->entries) {
       const auto port = uint_of(e.key, true);
       if (!port) continue;
       const Node* m = e.value && e.value->is_mapping() ? e.value->get("mode") : nullptr;
       pa.port_modes[*port] = m ? std::string(m->str()) : "";
-      pa.port_sites[*port] = ctx.site(e.key, "spec.portLevelMtls." + std::string(e.key->str()));
+      pa.port_sites[*port] = ctx.site(e.key, FieldPath("spec.portLevelMtls.#", {*port}));
     }
   }
   return pa;
@@ -52,36 +65,35 @@ AuthorizationPolicy read_authorization_policy(const BuildContext& ctx) {
   const Node* spec = ctx.spec();
   if (const Node* action = spec ? spec->get("action") : nullptr; action && action->is_scalar()) {
     ap.action = std::string(action->text);
-    ap.action_site = ctx.site(action, "spec.action");
+    ap.action_site = ctx.site(action, FieldPath("spec.action"));
   } else {
-    ap.action_site = ctx.site(spec, "spec");
+    ap.action_site = ctx.site(spec, FieldPath("spec"));
   }
   if (const Node* provider = mapping_at(spec, "provider")) ap.provider = string_at(provider, "name");
   const Node* rules = spec ? spec->get("rules") : nullptr;
   ap.has_rules = rules != nullptr;
   for_each_item(rules, [&](size_t i, const Node& r) {
     AuthzRule rule;
-    const std::string path = index_path("spec.rules", i);
-    rule.site = ctx.site(&r, path);
+    const uint32_t n = u32(i);
+    rule.site = ctx.site(&r, FieldPath("spec.rules[#]", {n}));
     const Node* from = r.get("from");
     const Node* to = r.get("to");
     rule.has_from = from != nullptr;
     rule.has_to = to != nullptr;
     for_each_item(from, [&](size_t j, const Node& f) {
-      const std::string p = index_path(path + ".from", j) + ".source";
-      rule.from.push_back({read_authz_fields(ctx, mapping_at(&f, "source"), p), ctx.site(&f, index_path(path + ".from", j))});
+      rule.from.push_back({read_authz_fields(ctx, mapping_at(&f, "source"), "spec.rules[#].from[#].source", n, u32(j)),
+                           ctx.site(&f, FieldPath("spec.rules[#].from[#]", {n, u32(j)}))});
     });
     for_each_item(to, [&](size_t j, const Node& t) {
-      const std::string p = index_path(path + ".to", j) + ".operation";
-      rule.to.push_back({read_authz_fields(ctx, mapping_at(&t, "operation"), p), ctx.site(&t, index_path(path + ".to", j))});
+      rule.to.push_back({read_authz_fields(ctx, mapping_at(&t, "operation"), "spec.rules[#].to[#].operation", n, u32(j)),
+                         ctx.site(&t, FieldPath("spec.rules[#].to[#]", {n, u32(j)}))});
     });
     for_each_item(r.get("when"), [&](size_t j, const Node& w) {
-      const std::string p = index_path(path + ".when", j);
       AuthzCondition c;
       c.key = string_at(&w, "key");
       c.values.values = string_list(w.get("values"));
       c.values.not_values = string_list(w.get("notValues"));
-      c.values.site = ctx.site(&w, p);
+      c.values.site = ctx.site(&w, FieldPath("spec.rules[#].when[#]", {n, u32(j)}));
       rule.when.push_back(std::move(c));
     });
     ap.rules.push_back(std::move(rule));

@@ -45,45 +45,48 @@ HttpMatchSpec read_match_block(const Node& m, std::string_view ns, const std::ve
   return spec;
 }
 
-RouteDestination read_destination(const BuildContext& ctx, const Node* dest, const std::string& path) {
+// `pattern` names the destination mapping, e.g. "spec.http[#].route[#].destination".
+RouteDestination read_destination(const BuildContext& ctx, const Node* dest, const char* pattern, uint32_t i,
+                                  uint32_t j = 0) {
   RouteDestination d;
-  d.site = ctx.site(dest, path);
+  d.site = ctx.site(dest, FieldPath(pattern, {i, j}));
   if (dest == nullptr || !dest->is_mapping()) return d;
   d.host = string_at(dest, "host");
-  d.host_site = ctx.site(dest->get("host"), path + ".host");
+  d.host_site = ctx.site(dest->get("host"), FieldPath(pattern, {i, j}, "host"));
   d.subset = string_at(dest, "subset");
   const Node* subset = dest->get("subset");
-  d.subset_site = subset ? ctx.site(subset, path + ".subset") : d.site;
+  d.subset_site = subset ? ctx.site(subset, FieldPath(pattern, {i, j}, "subset")) : d.site;
   d.port = uint_of(mapping_at(dest, "port") ? mapping_at(dest, "port")->get("number") : nullptr);
   return d;
 }
 
-std::vector<RouteDestination> read_route_destinations(const BuildContext& ctx, const Node* route,
-                                                      const std::string& path) {
+std::vector<RouteDestination> read_route_destinations(const BuildContext& ctx, const Node* route, const char* pattern,
+                                                      uint32_t rule_index) {
   std::vector<RouteDestination> out;
   for_each_item(route, [&](size_t i, const Node& r) {
-    const std::string p = path + "[" + std::to_string(i) + "].destination";
-    if (const Node* d = mapping_at(&r, "destination")) out.push_back(read_destination(ctx, d, p));
+    if (const Node* d = mapping_at(&r, "destination"))
+      out.push_back(read_destination(ctx, d, pattern, rule_index, static_cast<uint32_t>(i)));
   });
   return out;
 }
 
-HttpRoute read_http_route(const BuildContext& ctx, const Node& rule, const std::string& path,
+HttpRoute read_http_route(const BuildContext& ctx, const Node& rule, uint32_t index,
                           const std::vector<std::string>& vs_gateways) {
   HttpRoute h;
-  h.site = ctx.site(&rule, path);
+  h.site = ctx.site(&rule, FieldPath("spec.http[#]", {index}));
   h.name = string_at(&rule, "name");
   h.gateways = vs_gateways;
   for_each_item(rule.get("match"), [&](size_t i, const Node& m) {
     if (!m.is_mapping() && !m.is_null()) return;
     h.matches.push_back(read_match_block(m, ctx.meta.ns(), vs_gateways));
-    h.match_sites.push_back(ctx.site(&m, path + ".match[" + std::to_string(i) + "]"));
+    h.match_sites.push_back(ctx.site(&m, FieldPath("spec.http[#].match[#]", {index, static_cast<uint32_t>(i)})));
   });
-  h.destinations = read_route_destinations(ctx, rule.get("route"), path + ".route");
-  if (const Node* mirror = mapping_at(&rule, "mirror")) h.mirrors.push_back(read_destination(ctx, mirror, path + ".mirror"));
+  h.destinations = read_route_destinations(ctx, rule.get("route"), "spec.http[#].route[#].destination", index);
+  if (const Node* mirror = mapping_at(&rule, "mirror"))
+    h.mirrors.push_back(read_destination(ctx, mirror, "spec.http[#].mirror", index));
   for_each_item(rule.get("mirrors"), [&](size_t i, const Node& m) {
-    const std::string p = path + ".mirrors[" + std::to_string(i) + "].destination";
-    if (const Node* d = mapping_at(&m, "destination")) h.mirrors.push_back(read_destination(ctx, d, p));
+    if (const Node* d = mapping_at(&m, "destination"))
+      h.mirrors.push_back(read_destination(ctx, d, "spec.http[#].mirrors[#].destination", index, static_cast<uint32_t>(i)));
   });
   if (const Node* delegate = mapping_at(&rule, "delegate")) {
     h.has_delegate = true;
@@ -117,24 +120,27 @@ VirtualService read_virtual_service(const BuildContext& ctx) {
   for_each_item(spec ? spec->get("hosts") : nullptr, [&](size_t i, const Node& h) {
     if (!h.is_scalar()) return;
     vs.hosts.emplace_back(h.text);
-    vs.host_sites.push_back(ctx.site(&h, "spec.hosts[" + std::to_string(i) + "]"));
+    vs.host_sites.push_back(ctx.site(&h, FieldPath("spec.hosts[#]", {static_cast<uint32_t>(i)})));
   });
   for_each_item(spec ? spec->get("gateways") : nullptr, [&](size_t i, const Node& g) {
     if (!g.is_scalar()) return;
     vs.gateways.push_back(resolve_gateway(g.text, ctx.meta.ns()));
-    vs.gateway_sites.push_back(ctx.site(&g, "spec.gateways[" + std::to_string(i) + "]"));
+    vs.gateway_sites.push_back(ctx.site(&g, FieldPath("spec.gateways[#]", {static_cast<uint32_t>(i)})));
   });
   if (vs.gateways.empty()) vs.gateways.push_back("mesh");
   for_each_item(spec ? spec->get("http") : nullptr, [&](size_t i, const Node& rule) {
-    if (rule.is_mapping()) vs.http.push_back(read_http_route(ctx, rule, "spec.http[" + std::to_string(i) + "]", vs.gateways));
+    if (rule.is_mapping()) vs.http.push_back(read_http_route(ctx, rule, static_cast<uint32_t>(i), vs.gateways));
   });
-  for (const char* key : {"tcp", "tls"}) {
-    auto& routes = std::string_view(key) == "tcp" ? vs.tcp : vs.tls;
-    for_each_item(spec ? spec->get(key) : nullptr, [&](size_t i, const Node& rule) {
-      const std::string path = "spec." + std::string(key) + "[" + std::to_string(i) + "]";
-      routes.push_back({ctx.site(&rule, path), read_route_destinations(ctx, rule.get("route"), path + ".route")});
-    });
-  }
+  for_each_item(spec ? spec->get("tcp") : nullptr, [&](size_t i, const Node& rule) {
+    const auto n = static_cast<uint32_t>(i);
+    vs.tcp.push_back({ctx.site(&rule, FieldPath("spec.tcp[#]", {n})),
+                      read_route_destinations(ctx, rule.get("route"), "spec.tcp[#].route[#].destination", n)});
+  });
+  for_each_item(spec ? spec->get("tls") : nullptr, [&](size_t i, const Node& rule) {
+    const auto n = static_cast<uint32_t>(i);
+    vs.tls.push_back({ctx.site(&rule, FieldPath("spec.tls[#]", {n})),
+                      read_route_destinations(ctx, rule.get("route"), "spec.tls[#].route[#].destination", n)});
+  });
   return vs;
 }
 

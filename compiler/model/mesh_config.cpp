@@ -19,6 +19,11 @@ ObjectMeta read_meta(const SourceFile& file, const Resource& r, std::string_view
   return m;
 }
 
+template <class T>
+TypedResource on_heap(T&& value) {
+  return std::make_unique<const std::decay_t<T>>(std::forward<T>(value));
+}
+
 bool is_workload_kind(const Resource& r) {
   if (r.group.empty()) return r.kind == "Pod";
   return r.group == "apps" &&
@@ -39,40 +44,46 @@ TypedResource build_typed_resource(const SourceFile& file, const Resource& r, st
   if (!context && !(r.category == KindCategory::Checked && r.version_known && r.kind_known)) return {};
   const BuildContext ctx{r, read_meta(file, r, template_source)};
   if (context) {
-    if (r.group.empty() && r.kind == "Service") return read_kube_service(ctx);
-    if (is_workload_kind(r)) return read_kube_workload(ctx);
+    if (r.group.empty() && r.kind == "Service") return on_heap(read_kube_service(ctx));
+    if (is_workload_kind(r)) return on_heap(read_kube_workload(ctx));
     return {};
   }
   const std::string_view k = r.kind;
-  if (k == "VirtualService") return read_virtual_service(ctx);
-  if (k == "DestinationRule") return read_destination_rule(ctx);
-  if (k == "Gateway") return read_gateway(ctx);
-  if (k == "ServiceEntry") return read_service_entry(ctx);
-  if (k == "WorkloadEntry") return read_workload_entry(ctx);
-  if (k == "Sidecar") return read_sidecar(ctx);
-  if (k == "PeerAuthentication") return read_peer_authentication(ctx);
-  if (k == "AuthorizationPolicy") return read_authorization_policy(ctx);
-  if (k == "RequestAuthentication") return read_request_authentication(ctx);
+  if (k == "VirtualService") return on_heap(read_virtual_service(ctx));
+  if (k == "DestinationRule") return on_heap(read_destination_rule(ctx));
+  if (k == "Gateway") return on_heap(read_gateway(ctx));
+  if (k == "ServiceEntry") return on_heap(read_service_entry(ctx));
+  if (k == "WorkloadEntry") return on_heap(read_workload_entry(ctx));
+  if (k == "Sidecar") return on_heap(read_sidecar(ctx));
+  if (k == "PeerAuthentication") return on_heap(read_peer_authentication(ctx));
+  if (k == "AuthorizationPolicy") return on_heap(read_authorization_policy(ctx));
+  if (k == "RequestAuthentication") return on_heap(read_request_authentication(ctx));
   return {};
 }
 
 void MeshConfig::add(const TypedResource& r) {
-  std::visit(
-      [this](const auto& x) {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, VirtualService>) virtual_services.push_back(&x);
-        else if constexpr (std::is_same_v<T, DestinationRule>) destination_rules.push_back(&x);
-        else if constexpr (std::is_same_v<T, Gateway>) gateways.push_back(&x);
-        else if constexpr (std::is_same_v<T, ServiceEntry>) service_entries.push_back(&x);
-        else if constexpr (std::is_same_v<T, WorkloadEntry>) workload_entries.push_back(&x);
-        else if constexpr (std::is_same_v<T, Sidecar>) sidecars.push_back(&x);
-        else if constexpr (std::is_same_v<T, PeerAuthentication>) peer_authentications.push_back(&x);
-        else if constexpr (std::is_same_v<T, AuthorizationPolicy>) authorization_policies.push_back(&x);
-        else if constexpr (std::is_same_v<T, RequestAuthentication>) request_authentications.push_back(&x);
-        else if constexpr (std::is_same_v<T, KubeService>) services.push_back(&x);
-        else if constexpr (std::is_same_v<T, KubeWorkload>) workloads.push_back(&x);
-      },
-      r);
+  struct Adder {
+    MeshConfig& m;
+    void operator()(const std::monostate&) const {}
+    void operator()(const std::unique_ptr<const VirtualService>& x) const { m.virtual_services.push_back(x.get()); }
+    void operator()(const std::unique_ptr<const DestinationRule>& x) const { m.destination_rules.push_back(x.get()); }
+    void operator()(const std::unique_ptr<const Gateway>& x) const { m.gateways.push_back(x.get()); }
+    void operator()(const std::unique_ptr<const ServiceEntry>& x) const { m.service_entries.push_back(x.get()); }
+    void operator()(const std::unique_ptr<const WorkloadEntry>& x) const { m.workload_entries.push_back(x.get()); }
+    void operator()(const std::unique_ptr<const Sidecar>& x) const { m.sidecars.push_back(x.get()); }
+    void operator()(const std::unique_ptr<const PeerAuthentication>& x) const {
+      m.peer_authentications.push_back(x.get());
+    }
+    void operator()(const std::unique_ptr<const AuthorizationPolicy>& x) const {
+      m.authorization_policies.push_back(x.get());
+    }
+    void operator()(const std::unique_ptr<const RequestAuthentication>& x) const {
+      m.request_authentications.push_back(x.get());
+    }
+    void operator()(const std::unique_ptr<const KubeService>& x) const { m.services.push_back(x.get()); }
+    void operator()(const std::unique_ptr<const KubeWorkload>& x) const { m.workloads.push_back(x.get()); }
+  };
+  std::visit(Adder{*this}, r);
 }
 
 }  // namespace meshc

@@ -5,6 +5,7 @@
 // of the wrong type is left out (the schema check reports it).
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 
 #include "compiler/match/http_match.h"
 #include "compiler/model/diagnostic.h"
+#include "compiler/model/field_path.h"
 #include "compiler/model/resource.h"
 #include "compiler/model/source_file.h"
 
@@ -21,10 +23,10 @@ namespace meshc {
 using Labels = std::map<std::string, std::string>;
 
 // Where a part of a resource is: its position and its field path relative to
-// the resource (with the `items[N].` prefix of a List), as findings carry them.
+// the resource (without the `items[N].` prefix of a List: see ObjectMeta).
 struct Site {
   Position at;
-  std::string path;
+  FieldPath path;
 };
 
 // Identity and origin of a resource.
@@ -265,9 +267,15 @@ struct KubeWorkload {
   std::string service_account;
 };
 
+// One typed resource, on the heap so that a set of many small resources does
+// not pay for the largest kind.
 using TypedResource =
-    std::variant<std::monostate, VirtualService, DestinationRule, Gateway, ServiceEntry, WorkloadEntry, Sidecar,
-                 PeerAuthentication, AuthorizationPolicy, RequestAuthentication, KubeService, KubeWorkload>;
+    std::variant<std::monostate, std::unique_ptr<const VirtualService>, std::unique_ptr<const DestinationRule>,
+                 std::unique_ptr<const Gateway>, std::unique_ptr<const ServiceEntry>,
+                 std::unique_ptr<const WorkloadEntry>, std::unique_ptr<const Sidecar>,
+                 std::unique_ptr<const PeerAuthentication>, std::unique_ptr<const AuthorizationPolicy>,
+                 std::unique_ptr<const RequestAuthentication>, std::unique_ptr<const KubeService>,
+                 std::unique_ptr<const KubeWorkload>>;
 
 // Reads the typed form of `resource` (monostate for kinds the model does not
 // hold, or a known kind at a version Istio does not serve).

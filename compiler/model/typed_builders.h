@@ -13,10 +13,8 @@ struct BuildContext {
   const Resource& resource;
   ObjectMeta meta;
 
-  // `path` is relative to the resource ("spec.hosts[0]").
-  Site site(const Node* node, std::string path) const {
-    return {node ? node->position : resource.position(), resource.field_prefix + std::move(path)};
-  }
+  // `path` is relative to the resource: FieldPath("spec.hosts[#]", {i}).
+  Site site(const Node* node, FieldPath path) const { return {node ? node->position : resource.position(), path}; }
   const Node* spec() const { return resource.spec; }
 };
 
