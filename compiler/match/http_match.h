@@ -14,7 +14,9 @@
 
 namespace meshc {
 
-// A header or query-parameter condition. Header names are lower case.
+// A header or query-parameter condition. Header names are lower case. A
+// header condition on `@request.auth.claims...` is a JWT claim condition in
+// Istio; RequestAttributes carries claims as headers of that name.
 struct KeyedMatch {
   std::string key;
   StringMatch match;
@@ -23,7 +25,8 @@ struct KeyedMatch {
 
 struct HttpMatchSpec {
   std::string name;   // match[].name
-  StringMatch uri;    // on the path without its query string
+  StringMatch uri;    // exact and regex: the path without its query string;
+                      // prefix: the whole path (Envoy's prefix match)
   StringMatch scheme;
   StringMatch method;
   StringMatch authority;
@@ -60,6 +63,10 @@ bool matches(const HttpMatchSpec& m, const RequestAttributes& request);
 // The request's value of header `name` (any case), several values joined with
 // "," as Envoy's header matchers see them; nullopt when it has none.
 std::optional<std::string> header_value(const RequestAttributes& request, std::string_view name);
+
+// Whether withoutHeaders condition `without` turns away a request whose
+// header has `value` (nullopt: the header is missing).
+bool excludes(const StringMatch& without, std::optional<std::string_view> value);
 
 // The path without its query string, which uri exact and regex see (a prefix
 // sees the whole path, as Envoy's prefix match does).
