@@ -2,33 +2,14 @@
 // share: host resolution, merge order, DestinationRule lookup and merge.
 #include <gtest/gtest.h>
 
-#include <deque>
 
-#include "compiler/frontend/resource_reader.h"
-#include "compiler/frontend/yaml_reader.h"
 #include "compiler/model/mesh_lookup.h"
+#include "tests/support/typed_config.h"
 
 namespace meshc {
 namespace {
 
-// Owns the parsed text and the typed resources of one YAML stream.
-class Config {
- public:
-  explicit Config(std::string text) : file_("mesh.yaml", std::move(text)) {
-    docs_ = read_yaml_documents(file_, 0, file_.text().size());
-    for (const auto& doc : docs_)
-      for (const auto& r : read_resources(doc->root, "default")) typed_.push_back(build_typed_resource(file_, r, ""));
-    for (const auto& t : typed_) mesh_.add(t);
-    mesh_.build_index();
-  }
-  const MeshConfig& mesh() const { return mesh_; }
-
- private:
-  SourceFile file_;
-  std::vector<std::unique_ptr<YamlDocument>> docs_;
-  std::deque<TypedResource> typed_;
-  MeshConfig mesh_;
-};
+using Config = test::TypedConfig;
 
 TEST(HostResolution, ShortNamesResolveInTheObjectsNamespace) {
   EXPECT_EQ(resolve_host("reviews", "shop", "cluster.local"), "reviews.shop.svc.cluster.local");
