@@ -1,0 +1,101 @@
+// MC3004 host-not-found: a destination host that no Kubernetes Service or
+// ServiceEntry of the config set defines, so Envoy has no cluster for it.
+// A set is only trusted to be complete where it holds registry objects: the
+// Services of the host's namespace, or (for other hosts) ServiceEntries.
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "compiler/match/host.h"
+#include "compiler/model/mesh_lookup.h"
+#include "validators/rule.h"
+#include "validators/rules/vs_destinations.h"
+#include "validators/values/ip_address.h"
+
+namespace meshc {
+namespace {
+
+// The namespaces whose Kubernetes services the set models: those with a
+// Service, or with a ServiceEntry for a `*.<ns>.svc.<suffix>` host.
+std::set<std::string, std::less<>> modelled_namespaces(const MeshConfig& mesh) {
+  std::set<std::string, std::less<>> out;
+  for (const KubeService* svc : mesh.services) out.insert(svc->meta.ns());
+  for (const ServiceEntry* se : mesh.service_entries)
+    for (const auto& h : se->hosts) {
+      const std::string resolved = resolve_host(h, se->meta.ns(), mesh.domain_suffix);
+      const std::string_view ns = service_namespace(resolved, mesh.domain_suffix);
+      if (!ns.empty()) out.emplace(ns);
+    }
+  return out;
+}
+
+// Any object that could give the host an Envoy cluster, ignoring exportTo
+// (the callers' namespaces are not known for Gateway-bound routes).
+bool defined_anywhere(const MeshConfig& mesh, std::string_view host) {
+  for (const ServiceEntry* se : mesh.service_entries) {
+    for (const auto& h : se->hosts)
+      if (hosts_overlap(resolve_host(h, se->meta.ns(), mesh.domain_suffix), host)) return true;
+    if (std::find(se->addresses.begin(), se->addresses.end(), host) != se->addresses.end()) return true;
+  }
+  for (const WorkloadEntry* we : mesh.workload_entries)
+    if (we->address == host) return true;
+  return false;
+}
+
+// The Service a host like `reviews.shop` or `reviews.shop.svc` was meant for:
+// Istio completes only names without a dot, so these reach no cluster.
+const KubeService* partially_qualified(const MeshConfig& mesh, std::string_view host) {
+  for (const KubeService* svc : mesh.services) {
+    const std::string base = svc->meta.name() + "." + svc->meta.ns();
+    if (host == base || host == base + ".svc") return svc;
+  }
+  return nullptr;
+}
+
+class HostNotFoundRule final : public Rule {
+ public:
+  HostNotFoundRule()
+      : Rule({"MC3004", "host-not-found", Severity::Warning,
+              "a destination host that no Service or ServiceEntry in the config set defines"}) {}
+
+  void check_set(const SetContext& ctx, FindingSink& out) const override {
+    if (ctx.mesh.services.empty() && ctx.mesh.service_entries.empty()) return;
+    const auto modelled = modelled_namespaces(ctx.mesh);
+    for (const VirtualService* vs : ctx.mesh.virtual_services)
+      for_each_destination(*vs, [&](const RouteDestination& d) {
+        if (!d.host.empty()) check(ctx.mesh, modelled, *vs, d, out);
+      });
+  }
+
+ private:
+  static void check(const MeshConfig& mesh, const std::set<std::string, std::less<>>& modelled,
+                    const VirtualService& vs, const RouteDestination& d, FindingSink& out) {
+    const std::string host = resolve_host(d.host, vs.meta.ns(), mesh.domain_suffix);
+    if (host.find('*') != std::string::npos || is_ip_address(host)) return;
+    const std::string_view ns = service_namespace(host, mesh.domain_suffix);
+    const KubeService* meant = ns.empty() ? partially_qualified(mesh, host) : nullptr;
+    const bool set_is_complete = !ns.empty() ? modelled.contains(ns) : meant || !mesh.service_entries.empty();
+    if (!set_is_complete) return;
+    if (registry_lookup(mesh, host, vs.meta.ns()).found || defined_anywhere(mesh, host)) return;
+
+    const std::string where = d.host_site.path.str();
+    std::string message = vs.meta.label() + ": " + where + " " + d.host;
+    if (meant) {
+      const std::string fqdn = resolve_host(meant->meta.name(), meant->meta.ns(), mesh.domain_suffix);
+      message += " is not a registry host: Istio completes only names without a dot; write " + fqdn;
+    } else if (!ns.empty()) {
+      message += (d.host == host ? "" : " (" + host + ")") + " is not a Service of namespace " + std::string(ns) +
+                 " in this config set, nor a ServiceEntry host; fix the host or add the Service";
+    } else {
+      message += " matches no ServiceEntry host in this config set; add a ServiceEntry for it or fix the host";
+    }
+    auto& diag = report_at(out, vs.meta, d.host_site, message);
+    if (meant) diag.related.push_back({meant->meta.location, meant->meta.label() + " is defined here"});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_HostNotFoundRule() { return std::make_unique<HostNotFoundRule>(); }
+
+}  // namespace meshc
