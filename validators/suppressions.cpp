@@ -70,8 +70,14 @@ struct ForeignCode {
 
 // The equivalents listed in docs/rules/README.md.
 constexpr ForeignCode k_foreign_codes[] = {
-    {"IST0106", "MC1002"}, {"IST0002", "MC1005"}, {"IST0134", "MC2023"}, {"IST0122", "MC2008"},
-    {"KIA0209", "MC2019"}, {"KIA1104", "MC2004"}, {"KIA1105", "MC2005"},
+    {"IST0002", "MC1005"}, {"IST0101", "MC3001"}, {"IST0101", "MC3002"}, {"IST0101", "MC3004"},
+    {"IST0106", "MC1002"}, {"IST0109", "MC3006"}, {"IST0112", "MC3005"}, {"IST0122", "MC2008"},
+    {"IST0130", "MC2006"}, {"IST0131", "MC2007"}, {"IST0132", "MC3003"}, {"IST0134", "MC2023"},
+    {"IST0145", "MC3008"}, {"IST0177", "MC3009"}, {"KIA0002", "MC3105"}, {"KIA0003", "MC3105"},
+    {"KIA0105", "MC3102"}, {"KIA0201", "MC3007"}, {"KIA0203", "MC3010"}, {"KIA0207", "MC3104"},
+    {"KIA0208", "MC3104"}, {"KIA0209", "MC2019"}, {"KIA0301", "MC3008"}, {"KIA1101", "MC3004"},
+    {"KIA1102", "MC3002"}, {"KIA1104", "MC2004"}, {"KIA1105", "MC2005"}, {"KIA1106", "MC3006"},
+    {"KIA1107", "MC3001"},
 };
 
 }  // namespace

@@ -38,11 +38,36 @@ std::vector<fs::path> yaml_files(const fs::path& dir) {
   return out;
 }
 
+// Files that are fragments of a larger setup, and the reference findings they
+// rightly get when linted alone: a Gateway or a subset that lives in another
+// file (../shared/corpus/README.md).
+const std::map<std::string, std::set<std::string>> k_fragment_references{
+    // Its Gateway and the DestinationRule with the subsets are in
+    // tcp-echo__tcp-echo-all-v1.yaml.
+    {"istio/other-samples/tcp-echo__tcp-echo-20-v2.yaml", {"MC3001", "MC3002"}},
+    // The subsets of c-weighted.extsvc.com are in rule-weighted-route.yaml.
+    {"istio/tests-testdata-config/rule-content-route.yaml", {"MC3001"}},
+    // my-gateway is in gateway-all.yaml.
+    {"istio/tests-testdata-config/rule-default-route.yaml", {"MC3002"}},
+    // The subsets of host c are in none of these files.
+    {"istio/tests-testdata-config/rule-fault-injection.yaml", {"MC3001"}},
+    // istio-ingressgateway is in ingressgateway.yaml; the subsets of c as above.
+    {"istio/tests-testdata-config/rule-ingressgateway.yaml", {"MC3001", "MC3002"}},
+    // istio-egressgateway is in egressgateway.yaml.
+    {"istio/tests-testdata-config/rule-route-via-egressgateway.yaml", {"MC3002"}},
+    // my-gateway is in gateway-all.yaml; the subsets of service3 are in none
+    // of these files.
+    {"istio/tests-testdata-config/virtual-service-all.yaml", {"MC3001", "MC3002"}},
+};
+
 std::string errors_of(const LintResult& r) {
   std::string out;
-  for (const auto& d : r.findings)
-    if (d.severity == Severity::Error && !d.suppressed)
-      out += d.location.file + ":" + std::to_string(d.location.line) + ": " + d.message + " [" + d.code + "]\n";
+  for (const auto& d : r.findings) {
+    if (d.severity != Severity::Error || d.suppressed) continue;
+    const auto fragment = k_fragment_references.find(d.location.file);
+    if (fragment != k_fragment_references.end() && fragment->second.contains(d.code)) continue;
+    out += d.location.file + ":" + std::to_string(d.location.line) + ": " + d.message + " [" + d.code + "]\n";
+  }
   return out;
 }
 
@@ -119,15 +144,34 @@ TEST(IstioCorpus, WarningsAreTheKnownRealOnes) {
       // without caCertificates as above.
       {"istio/tests-testdata-config/destination-rule-ssl.yaml", {"MC1005", "MC2020"}},
       {"istio/tests-testdata-config/destination-rule-fqdn.yaml", {"MC1005"}},
-      // consistentHash.minimumRingSize is deprecated in favour of ringHash.
-      {"istio/tests-testdata-config/destination-rule-all.yaml", {"MC1005"}},
+      // consistentHash.minimumRingSize is deprecated in favour of ringHash;
+      // the file's ServiceEntry has one endpoint, without labels, so the
+      // subsets v1 and v2 select nothing.
+      {"istio/tests-testdata-config/destination-rule-all.yaml", {"MC1005", "MC3010"}},
+      // Two http rules without match: Istio never builds the second (its
+      // IST0130 says the same).
+      {"istio/bookinfo-networking/fault-injection-details-v1.yaml", {"MC2006"}},
+      // Istio's authorization tests use requestPrincipals and request.auth.*
+      // conditions without the RequestAuthentication that would give requests
+      // a JWT identity (each file is one test's input); one file is the
+      // allow-nothing policy that nothing else opens.
+      {"istio/authz-builder-inputs/http/allow-full-rule-in.yaml", {"MC3103"}},
+      {"istio/authz-builder-inputs/http/allow-nil-rule-in.yaml", {"MC2105"}},
+      {"istio/authz-builder-inputs/http/multiple-policies-in.yaml", {"MC3103"}},
+      {"istio/authz-builder-inputs/http/single-policy-in.yaml", {"MC3103"}},
+      {"istio/authz-builder-inputs/tcp/allow-both-http-tcp-in.yaml", {"MC3103"}},
+      {"istio/authz-builder-inputs/tcp/allow-only-http-in.yaml", {"MC3103"}},
+      {"istio/authz-builder-inputs/tcp/audit-both-http-tcp-in.yaml", {"MC3103"}},
+      {"istio/authz-builder-inputs/tcp/deny-both-http-tcp-in.yaml", {"MC3103"}},
       // websocketUpgrade was removed from the API; the API server drops it.
       {"istio/tests-testdata-config/rule-websocket-route.yaml", {"MC1005"}},
       // TCP ports on ServiceEntries without addresses (IST0134; the corpus
       // README lists them).
       {"istio/tests-testdata-config/none.yaml", {"MC2023"}},
       {"istio/tests-testdata-config/se-example.yaml", {"MC2023"}},
-      {"istio/tests-testdata-config/se-example-gw.yaml", {"MC2023"}},
+      // The egress route sends to httpbin.com, while the file's ServiceEntry
+      // declares httpbin.org: no cluster exists for httpbin.com.
+      {"istio/tests-testdata-config/se-example-gw.yaml", {"MC2023", "MC3004"}},
   };
   std::map<std::string, std::set<std::string>> actual;
   for (const char* dir : {"bookinfo-networking", "bookinfo-k8s-context", "bookinfo-policy", "other-samples",
