@@ -13,6 +13,12 @@ struct DenyMatch {
   const AuthzRule* rule = nullptr;
 };
 
+// A DENY policy with the workloads it applies to.
+struct DenyPolicy {
+  const AuthorizationPolicy* policy;
+  WorkloadScope scope;
+};
+
 class AuthzDenyShadowsAllowRule final : public Rule {
  public:
   AuthzDenyShadowsAllowRule()
@@ -20,12 +26,18 @@ class AuthzDenyShadowsAllowRule final : public Rule {
               "an ALLOW rule whose every request a DENY policy on the same workloads denies"}) {}
 
   void check_set(const SetContext& ctx, FindingSink& out) const override {
+    std::vector<DenyPolicy> denies;
+    for (const auto* deny : ctx.mesh.authorization_policies) {
+      if (deny->action != "DENY") continue;
+      if (auto scope = policy_workloads(ctx.mesh, deny->meta, deny->scope)) denies.push_back({deny, std::move(*scope)});
+    }
+    if (denies.empty()) return;
     for (const auto* allow : ctx.mesh.authorization_policies) {
       if (allow->action != "ALLOW") continue;
       const auto scope = policy_workloads(ctx.mesh, allow->meta, allow->scope);
       if (!scope) continue;
       for (const auto& rule : allow->rules) {
-        const DenyMatch deny = find_deny(ctx.mesh, *scope, rule);
+        const DenyMatch deny = find_deny(denies, *scope, rule);
         if (deny.policy == nullptr) continue;
         auto& d = report_at(out, allow->meta, rule.site,
                             allow->meta.label() + ": " + rule.site.path + " allows nothing: the DENY " +
@@ -42,13 +54,11 @@ class AuthzDenyShadowsAllowRule final : public Rule {
  private:
   // A DENY rule that applies to every workload in `scope` and matches every
   // request `rule` matches.
-  static DenyMatch find_deny(const MeshConfig& mesh, const WorkloadScope& scope, const AuthzRule& rule) {
-    for (const auto* deny : mesh.authorization_policies) {
-      if (deny->action != "DENY") continue;
-      const auto deny_scope = policy_workloads(mesh, deny->meta, deny->scope);
-      if (!deny_scope || !contains(*deny_scope, scope)) continue;
-      for (const auto& candidate : deny->rules)
-        if (authz_rule_covers(candidate, rule)) return {deny, &candidate};
+  static DenyMatch find_deny(const std::vector<DenyPolicy>& denies, const WorkloadScope& scope, const AuthzRule& rule) {
+    for (const auto& deny : denies) {
+      if (!contains(deny.scope, scope)) continue;
+      for (const auto& candidate : deny.policy->rules)
+        if (authz_rule_covers(candidate, rule)) return {deny.policy, &candidate};
     }
     return {};
   }

@@ -7,7 +7,12 @@
 // merged into one route table and work, so they are not reported, although
 // istioctl's IST0145 reports them too.
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "validators/rule.h"
 #include "validators/rules/applied_objects.h"
@@ -30,14 +35,6 @@ std::string selector_text(const Labels& selector) {
   std::string labels;
   for (const auto& [k, v] : selector) labels += (labels.empty() ? "" : ",") + k + "=" + v;
   return "selector " + labels;
-}
-
-// The first host of `a` that `b` serves too, as an index into a.hosts and b.hosts.
-std::optional<std::pair<size_t, size_t>> shared_host(const GatewayServer& a, const GatewayServer& b) {
-  for (size_t i = 0; i < a.hosts.size(); ++i)
-    for (size_t j = 0; j < b.hosts.size(); ++j)
-      if (served_name(a.hosts[i]) == served_name(b.hosts[j])) return std::make_pair(i, j);
-  return std::nullopt;
 }
 
 enum class ServerKind { PlainHttp, PlainOther, Tls, Unknown };
@@ -76,30 +73,35 @@ class ConflictingGatewaysRule final : public Rule {
               "two Gateways for the same workloads serve one host on one port with servers that cannot share it"}) {}
 
   void check_set(const SetContext& ctx, FindingSink& out) const override {
-    const auto gateways = applied_objects(ctx.mesh.gateways);
-    for (size_t i = 0; i < gateways.size(); ++i) {
-      for (size_t j = i + 1; j < gateways.size(); ++j) {
-        const Gateway& a = *gateways[i];
-        const Gateway& b = *gateways[j];
-        if (a.selector != b.selector) continue;
-        for (const auto& sa : a.servers)
-          for (const auto& sb : b.servers) check_servers(a, sa, b, sb, out);
+    // Only servers of Gateways with equal selectors, on one port and bind
+    // address, for one served name can conflict: compare within those buckets.
+    using Key = std::tuple<Labels, uint32_t, std::string, std::string>;
+    struct Entry {
+      const Gateway* gateway;
+      const GatewayServer* server;
+      size_t host;
+    };
+    std::map<Key, std::vector<Entry>> buckets;
+    for (const Gateway* gw : applied_objects(ctx.mesh.gateways))
+      for (const auto& server : gw->servers) {
+        if (server.port == 0 || server.host_sites.size() != server.hosts.size()) continue;
+        for (size_t h = 0; h < server.hosts.size(); ++h)
+          buckets[{gw->selector, server.port, server.bind, served_name(server.hosts[h])}].push_back({gw, &server, h});
       }
-    }
+    std::set<std::pair<const GatewayServer*, const GatewayServer*>> reported;
+    for (const auto& [key, entries] : buckets)
+      for (size_t i = 0; i < entries.size(); ++i)
+        for (size_t j = i + 1; j < entries.size(); ++j) {
+          const Entry& a = entries[i];
+          const Entry& b = entries[j];
+          if (a.gateway == b.gateway || !clash(*a.server, *b.server)) continue;
+          if (!reported.emplace(a.server, b.server).second) continue;  // one finding per pair of servers
+          report(out, *a.gateway, *a.server, a.host, *b.gateway, *b.server, b.host);
+          report(out, *b.gateway, *b.server, b.host, *a.gateway, *a.server, a.host);
+        }
   }
 
  private:
-  static void check_servers(const Gateway& a, const GatewayServer& sa, const Gateway& b, const GatewayServer& sb,
-                            FindingSink& out) {
-    if (sa.port == 0 || sa.port != sb.port || sa.bind != sb.bind || sa.host_sites.size() != sa.hosts.size() ||
-        sb.host_sites.size() != sb.hosts.size())
-      return;
-    const auto shared = shared_host(sa, sb);
-    if (!shared || !clash(sa, sb)) return;
-    report(out, a, sa, shared->first, b, sb, shared->second);
-    report(out, b, sb, shared->second, a, sa, shared->first);
-  }
-
   static void report(FindingSink& out, const Gateway& self, const GatewayServer& server, size_t host,
                      const Gateway& other, const GatewayServer& other_server, size_t other_host) {
     auto& d = report_at(out, self.meta, server.host_sites[host],

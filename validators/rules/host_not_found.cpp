@@ -3,7 +3,9 @@
 // A set is only trusted to be complete where it holds registry objects: the
 // Services of the host's namespace, or (for other hosts) ServiceEntries.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <vector>
 #include <string>
 
 #include "compiler/match/host.h"
@@ -29,28 +31,45 @@ std::set<std::string, std::less<>> modelled_namespaces(const MeshConfig& mesh) {
   return out;
 }
 
-// Any object that could give the host an Envoy cluster, ignoring exportTo
-// (the callers' namespaces are not known for Gateway-bound routes).
-bool defined_anywhere(const MeshConfig& mesh, std::string_view host) {
-  for (const ServiceEntry* se : mesh.service_entries) {
-    for (const auto& h : se->hosts)
-      if (hosts_overlap(resolve_host(h, se->meta.ns(), mesh.domain_suffix), host)) return true;
-    if (std::find(se->addresses.begin(), se->addresses.end(), host) != se->addresses.end()) return true;
+// Every object that could give a host an Envoy cluster, ignoring exportTo
+// (the callers' namespaces are not known for Gateway-bound routes), indexed
+// once per set.
+class KnownHosts {
+ public:
+  explicit KnownHosts(const MeshConfig& mesh) {
+    for (const ServiceEntry* se : mesh.service_entries) {
+      for (const auto& h : se->hosts) {
+        std::string resolved = resolve_host(h, se->meta.ns(), mesh.domain_suffix);
+        if (resolved.find('*') != std::string::npos) wildcards_.push_back(std::move(resolved));
+        else exact_.insert(std::move(resolved));
+      }
+      exact_.insert(se->addresses.begin(), se->addresses.end());
+    }
+    for (const WorkloadEntry* we : mesh.workload_entries) exact_.insert(we->address);
+    for (const KubeService* svc : mesh.services) {
+      const std::string base = svc->meta.name() + "." + svc->meta.ns();
+      partial_.emplace(base, svc);
+      partial_.emplace(base + ".svc", svc);
+    }
   }
-  for (const WorkloadEntry* we : mesh.workload_entries)
-    if (we->address == host) return true;
-  return false;
-}
 
-// The Service a host like `reviews.shop` or `reviews.shop.svc` was meant for:
-// Istio completes only names without a dot, so these reach no cluster.
-const KubeService* partially_qualified(const MeshConfig& mesh, std::string_view host) {
-  for (const KubeService* svc : mesh.services) {
-    const std::string base = svc->meta.name() + "." + svc->meta.ns();
-    if (host == base || host == base + ".svc") return svc;
+  bool defined(std::string_view host) const {
+    if (exact_.contains(host)) return true;
+    return std::any_of(wildcards_.begin(), wildcards_.end(), [&](const std::string& w) { return hosts_overlap(w, host); });
   }
-  return nullptr;
-}
+
+  // The Service a host like `reviews.shop` or `reviews.shop.svc` was meant
+  // for: Istio completes only names without a dot, so these reach no cluster.
+  const KubeService* partially_qualified(std::string_view host) const {
+    auto it = partial_.find(host);
+    return it == partial_.end() ? nullptr : it->second;
+  }
+
+ private:
+  std::set<std::string, std::less<>> exact_;
+  std::vector<std::string> wildcards_;
+  std::map<std::string, const KubeService*, std::less<>> partial_;
+};
 
 class HostNotFoundRule final : public Rule {
  public:
@@ -61,22 +80,23 @@ class HostNotFoundRule final : public Rule {
   void check_set(const SetContext& ctx, FindingSink& out) const override {
     if (ctx.mesh.services.empty() && ctx.mesh.service_entries.empty()) return;
     const auto modelled = modelled_namespaces(ctx.mesh);
+    const KnownHosts known(ctx.mesh);
     for (const VirtualService* vs : ctx.mesh.virtual_services)
       for_each_destination(*vs, [&](const RouteDestination& d) {
-        if (!d.host.empty()) check(ctx.mesh, modelled, *vs, d, out);
+        if (!d.host.empty()) check(ctx.mesh, modelled, known, *vs, d, out);
       });
   }
 
  private:
   static void check(const MeshConfig& mesh, const std::set<std::string, std::less<>>& modelled,
-                    const VirtualService& vs, const RouteDestination& d, FindingSink& out) {
+                    const KnownHosts& known, const VirtualService& vs, const RouteDestination& d, FindingSink& out) {
     const std::string host = resolve_host(d.host, vs.meta.ns(), mesh.domain_suffix);
     if (host.find('*') != std::string::npos || is_ip_address(host)) return;
     const std::string_view ns = service_namespace(host, mesh.domain_suffix);
-    const KubeService* meant = ns.empty() ? partially_qualified(mesh, host) : nullptr;
+    const KubeService* meant = ns.empty() ? known.partially_qualified(host) : nullptr;
     const bool set_is_complete = !ns.empty() ? modelled.contains(ns) : meant || !mesh.service_entries.empty();
     if (!set_is_complete) return;
-    if (registry_lookup(mesh, host, vs.meta.ns()).found || defined_anywhere(mesh, host)) return;
+    if (known.defined(host) || registry_lookup(mesh, host, vs.meta.ns()).found) return;
 
     const std::string where = d.host_site.path.str();
     std::string message = vs.meta.label() + ": " + where + " " + d.host;

@@ -2,7 +2,10 @@
 // conditions or JWT claim route matches for workloads no RequestAuthentication
 // applies to. Only a RequestAuthentication makes a sidecar or gateway validate
 // JWTs; without one no request has a request principal or claims.
+#include <algorithm>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "compiler/model/policy_scope.h"
 #include "validators/rule.h"
@@ -12,14 +15,20 @@ namespace {
 
 constexpr std::string_view k_claim_header = "@request.auth.claims";
 
-// Whether some RequestAuthentication in the set may apply to a workload in
-// `scope` (one with targetRefs may: meshc does not resolve them).
-bool jwt_may_be_validated(const MeshConfig& mesh, const WorkloadScope& scope) {
-  for (const auto* ra : mesh.request_authentications) {
-    const auto ra_scope = policy_workloads(mesh, ra->meta, ra->scope);
-    if (!ra_scope || may_overlap(*ra_scope, scope)) return true;
-  }
-  return false;
+// The workloads of each RequestAuthentication (nullopt: targetRefs, which
+// meshc does not resolve), computed once per set.
+using ValidatorScopes = std::vector<std::optional<WorkloadScope>>;
+
+ValidatorScopes request_authentication_scopes(const MeshConfig& mesh) {
+  ValidatorScopes out;
+  for (const auto* ra : mesh.request_authentications) out.push_back(policy_workloads(mesh, ra->meta, ra->scope));
+  return out;
+}
+
+// Whether some RequestAuthentication in the set may apply to a workload in `scope`.
+bool jwt_may_be_validated(const ValidatorScopes& validators, const WorkloadScope& scope) {
+  return std::any_of(validators.begin(), validators.end(),
+                     [&](const auto& ra_scope) { return !ra_scope || may_overlap(*ra_scope, scope); });
 }
 
 // The `when` keys a validated JWT sets; malformed ones are MC2101's.
@@ -49,16 +58,18 @@ class JwtWithoutRequestAuthenticationRule final : public Rule {
               "JWT principals, request.auth conditions or claim routes where no RequestAuthentication applies"}) {}
 
   void check_set(const SetContext& ctx, FindingSink& out) const override {
-    for (const auto* ap : ctx.mesh.authorization_policies) check_policy(ctx.mesh, *ap, out);
-    for (const auto* vs : ctx.mesh.virtual_services) check_routes(ctx.mesh, *vs, out);
+    const ValidatorScopes validators = request_authentication_scopes(ctx.mesh);
+    for (const auto* ap : ctx.mesh.authorization_policies) check_policy(ctx.mesh, validators, *ap, out);
+    for (const auto* vs : ctx.mesh.virtual_services) check_routes(ctx.mesh, validators, *vs, out);
   }
 
  private:
-  static void check_policy(const MeshConfig& mesh, const AuthorizationPolicy& ap, FindingSink& out) {
+  static void check_policy(const MeshConfig& mesh, const ValidatorScopes& validators, const AuthorizationPolicy& ap,
+                           FindingSink& out) {
     // CUSTOM policies may not use these fields at all (MC2107).
     if (ap.action == "CUSTOM") return;
     const auto scope = policy_workloads(mesh, ap.meta, ap.scope);
-    if (!scope || jwt_may_be_validated(mesh, *scope)) return;
+    if (!scope || jwt_may_be_validated(validators, *scope)) return;
     const auto report = [&](const AuthzValues& values, const std::string& what) {
       const bool positive = !values.values.empty();
       report_at(out, ap.meta, values.site,
@@ -78,7 +89,8 @@ class JwtWithoutRequestAuthenticationRule final : public Rule {
     }
   }
 
-  static void check_routes(const MeshConfig& mesh, const VirtualService& vs, FindingSink& out) {
+  static void check_routes(const MeshConfig& mesh, const ValidatorScopes& validators, const VirtualService& vs,
+                           FindingSink& out) {
     for (const auto& route : vs.http) {
       for (size_t i = 0; i < route.matches.size() && i < route.match_sites.size(); ++i) {
         const HttpMatchSpec& m = route.matches[i];
@@ -88,7 +100,7 @@ class JwtWithoutRequestAuthenticationRule final : public Rule {
         if (claim == nullptr) continue;
         for (const auto& reference : m.gateways) {
           const Gateway* gw = reference == "mesh" ? nullptr : find_gateway(mesh, reference);
-          if (gw == nullptr || jwt_may_be_validated(mesh, gateway_workloads(*gw))) continue;
+          if (gw == nullptr || jwt_may_be_validated(validators, gateway_workloads(*gw))) continue;
           auto& d = report_at(
               out, vs.meta, route.match_sites[i],
               vs.meta.label() + ": " + route.match_sites[i].path + " matches the JWT claim header '" + claim->key +
