@@ -132,14 +132,16 @@ std::string resource(int i) {
          "\n  namespace: ns-" + std::to_string(i % 50) +
          "\nspec:\n  hosts:\n  - svc-" + n + ".example.com\n  http:\n  - name: primary\n    match:\n"
          "    - uri:\n        prefix: /api/v1/items\n      headers:\n        x-tenant:\n          exact: acme\n"
-         "    route:\n    - destination:\n        host: svc-" + n + "\n        subset: v1\n      weight: 90\n"
-         "    - destination:\n        host: svc-" + n + "\n        subset: v2\n      weight: 10\n"
+         "    route:\n    - destination:\n        host: svc-" + n + "\n      weight: 90\n"
+         "    - destination:\n        host: svc-" + n + "-canary\n      weight: 10\n"
          "    timeout: 5s\n    retries:\n      attempts: 3\n      perTryTimeout: 2s\n---\n";
 }
 
-// The peak memory bound holds for an optimised build; sanitizers add their own
-// shadow memory and quarantine, so there the bound only shows memory is not
-// proportional to the input (yaml-cpp's node API would need about 6 GB).
+// Documents are parsed, checked and dropped one at a time; what stays is the
+// text and, for set-wide rules, each resource's compact typed form (about 2 KB
+// for these VirtualServices), so 200,000 of them fit well under a gigabyte
+// where yaml-cpp's node API would need about 6 GB. Sanitizers add their own
+// shadow memory and quarantine, hence the looser bound there.
 TEST(BadInput, HundredMegabyteFileIsProcessedInBoundedMemory) {
   TempDir dir;
   const auto path = std::filesystem::path(dir.path()) / "huge.yaml";
@@ -159,9 +161,9 @@ TEST(BadInput, HundredMegabyteFileIsProcessedInBoundedMemory) {
   EXPECT_NE(r.out.find("\"resources\": "), std::string::npos);
   const long peak_mb = usage.ru_maxrss / 1024;
 #if defined(__SANITIZE_ADDRESS__)
-  EXPECT_LT(peak_mb, 1500) << "peak RSS in MB";
+  EXPECT_LT(peak_mb, 2500) << "peak RSS in MB";
 #else
-  EXPECT_LT(peak_mb, 300) << "peak RSS in MB";
+  EXPECT_LT(peak_mb, 900) << "peak RSS in MB";
 #endif
 }
 
