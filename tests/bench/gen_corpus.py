@@ -121,6 +121,7 @@ class Generator:
     def __init__(self, seed):
         self.rng = random.Random(seed)
         self.docs = []  # (kind, text)
+        self.partner_protocols = {}  # partner -> TLS only (else HTTPS and HTTP)
 
     # -- helpers ----------------------------------------------------------
     def chance(self, p):
@@ -383,7 +384,9 @@ class Generator:
     def external_service_entry(self, ns, name, partner):
         host = f"api.{partner}.com"
         spec = {"hosts": [host], "location": "MESH_EXTERNAL", "resolution": "DNS"}
-        if self.chance(0.7):
+        # Every namespace that declares a partner declares it alike: ServiceEntries
+        # for one host that disagree on a port's protocol are a real conflict.
+        if self.partner_protocols.setdefault(partner, self.chance(0.7)):
             spec["ports"] = [{"number": 443, "name": "tls", "protocol": "TLS"}]
         else:
             spec["ports"] = [{"number": 443, "name": "https", "protocol": "HTTPS"},

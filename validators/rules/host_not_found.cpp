@@ -18,16 +18,11 @@ namespace meshc {
 namespace {
 
 // The namespaces whose Kubernetes services the set models: those with a
-// Service, or with a ServiceEntry for a `*.<ns>.svc.<suffix>` host.
+// Service. A ServiceEntry for a VM workload of the namespace says nothing
+// about the namespace's other Services, so it does not count.
 std::set<std::string, std::less<>> modelled_namespaces(const MeshConfig& mesh) {
   std::set<std::string, std::less<>> out;
   for (const KubeService* svc : mesh.services) out.insert(svc->meta.ns());
-  for (const ServiceEntry* se : mesh.service_entries)
-    for (const auto& h : se->hosts) {
-      const std::string resolved = resolve_host(h, se->meta.ns(), mesh.domain_suffix);
-      const std::string_view ns = service_namespace(resolved, mesh.domain_suffix);
-      if (!ns.empty()) out.emplace(ns);
-    }
   return out;
 }
 
