@@ -70,6 +70,7 @@ AuthorizationPolicy read_authorization_policy(const BuildContext& ctx) {
     ap.action_site = ctx.site(spec, FieldPath("spec"));
   }
   if (const Node* provider = mapping_at(spec, "provider")) ap.provider = string_at(provider, "name");
+  ap.dry_run = ctx.resource.annotation("istio.io/dry-run") == "true";
   const Node* rules = spec ? spec->get("rules") : nullptr;
   ap.has_rules = rules != nullptr;
   for_each_item(rules, [&](size_t i, const Node& r) {

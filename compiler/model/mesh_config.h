@@ -239,6 +239,7 @@ struct AuthorizationPolicy {
   std::string action = "ALLOW";  // ALLOW, DENY, AUDIT, CUSTOM
   Site action_site;
   std::string provider;
+  bool dry_run = false;    // `istio.io/dry-run: "true"`: Istio only logs its decisions
   bool has_rules = false;  // `rules` written, even if empty
   std::vector<AuthzRule> rules;
 };

@@ -9,7 +9,8 @@
 namespace meshc {
 namespace {
 
-bool is_allow(const AuthorizationPolicy& ap) { return ap.action == "ALLOW"; }
+// An enforced ALLOW policy (a dry-run one is only logged).
+bool is_allow(const AuthorizationPolicy& ap) { return ap.action == "ALLOW" && !ap.dry_run; }
 
 class AuthzAllowNothingRule final : public Rule {
  public:

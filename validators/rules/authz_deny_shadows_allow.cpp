@@ -28,12 +28,12 @@ class AuthzDenyShadowsAllowRule final : public Rule {
   void check_set(const SetContext& ctx, FindingSink& out) const override {
     std::vector<DenyPolicy> denies;
     for (const auto* deny : ctx.mesh.authorization_policies) {
-      if (deny->action != "DENY") continue;
+      if (deny->action != "DENY" || deny->dry_run) continue;
       if (auto scope = policy_workloads(ctx.mesh, deny->meta, deny->scope)) denies.push_back({deny, std::move(*scope)});
     }
     if (denies.empty()) return;
     for (const auto* allow : ctx.mesh.authorization_policies) {
-      if (allow->action != "ALLOW") continue;
+      if (allow->action != "ALLOW" || allow->dry_run) continue;
       const auto scope = policy_workloads(ctx.mesh, allow->meta, allow->scope);
       if (!scope) continue;
       for (const auto& rule : allow->rules) {
