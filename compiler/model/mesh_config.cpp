@@ -92,7 +92,12 @@ namespace meshc {
 
 void MeshConfig::build_index() {
   index = {};
-  for (const DestinationRule* dr : destination_rules) index.destination_rules_by_namespace[dr->meta.ns()].push_back(dr);
+  for (const DestinationRule* dr : destination_rules)
+    index.destination_rules_by_namespace[dr->meta.ns()].push_back(
+        {resolve_host(dr->host, dr->meta.ns(), domain_suffix), dr});
+  for (const Gateway* gw : gateways) index.gateways_by_name[gw->meta.ns() + "/" + gw->meta.name()].push_back(gw);
+  for (const PeerAuthentication* pa : peer_authentications)
+    index.peer_authentications_by_namespace[pa->meta.ns()].push_back(pa);
   for (const KubeService* svc : services)
     index.services_by_host[resolve_host(svc->meta.name(), svc->meta.ns(), domain_suffix)].push_back(svc);
   for (const ServiceEntry* se : service_entries) {

@@ -304,11 +304,25 @@ struct MeshConfig {
   void build_index();
 
   // Lookups that would otherwise scan every object per question.
+  // The objects of one namespace in a list indexed by namespace (empty when none).
+  template <class V>
+  static const std::vector<V>& in_namespace(const std::unordered_map<std::string, std::vector<V>>& index,
+                                            std::string_view ns) {
+    static const std::vector<V> none;
+    auto it = index.find(std::string(ns));
+    return it == index.end() ? none : it->second;
+  }
   struct Index {
-    std::unordered_map<std::string, std::vector<const DestinationRule*>> destination_rules_by_namespace;
+    struct HostRule {
+      std::string host;  // resolved in the rule's namespace
+      const DestinationRule* rule;
+    };
+    std::unordered_map<std::string, std::vector<HostRule>> destination_rules_by_namespace;
+    std::unordered_map<std::string, std::vector<const PeerAuthentication*>> peer_authentications_by_namespace;
     std::unordered_map<std::string, std::vector<const KubeService*>> services_by_host;  // resolved FQDN
     std::unordered_map<std::string, std::vector<const ServiceEntry*>> service_entries_by_host;  // resolved host
     std::vector<const ServiceEntry*> wildcard_service_entries;  // with any wildcard host
+    std::unordered_map<std::string, std::vector<const Gateway*>> gateways_by_name;  // "namespace/name"
   };
   Index index;
 };

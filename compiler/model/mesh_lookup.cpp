@@ -95,33 +95,41 @@ std::optional<MergedDestinationRule> destination_rule_for(const MeshConfig& mesh
   for (std::string_view ns : {caller_ns, service_ns, std::string_view(mesh.root_namespace)}) {
     if (ns.empty()) continue;
     // The most specific host first: exact, then the longest wildcard.
-    std::string best;
+    const std::string* best = nullptr;
     bool best_exact = false;
-    std::vector<std::pair<std::string, const DestinationRule*>> candidates;
-    auto in_ns = mesh.index.destination_rules_by_namespace.find(std::string(ns));
-    if (in_ns == mesh.index.destination_rules_by_namespace.end()) continue;
-    for (const DestinationRule* dr : in_ns->second) {
-      if (dr->workload_selector || !exported_to(dr->meta, caller_ns)) continue;
-      std::string resolved = resolve_host(dr->host, dr->meta.ns(), mesh.domain_suffix);
-      if (!host_applies(resolved, host)) continue;
-      const bool exact = resolved == host;
-      if (best.empty() || (exact && !best_exact) || (!best_exact && !exact && resolved.size() > best.size())) {
-        best = resolved;
+    std::vector<const MeshConfig::Index::HostRule*> candidates;
+    for (const auto& entry : MeshConfig::in_namespace(mesh.index.destination_rules_by_namespace, ns)) {
+      const DestinationRule* dr = entry.rule;
+      if (dr->workload_selector || !host_applies(entry.host, host) || !exported_to(dr->meta, caller_ns)) continue;
+      const bool exact = entry.host == host;
+      if (!best || (exact && !best_exact) || (!best_exact && !exact && entry.host.size() > best->size())) {
+        best = &entry.host;
         best_exact = exact;
       }
-      candidates.emplace_back(std::move(resolved), dr);
+      candidates.push_back(&entry);
     }
     if (candidates.empty()) continue;
     MergedDestinationRule merged;
-    merged.host = best;
+    merged.host = *best;
     merged.ns = std::string(ns);
-    for (const auto& [h, dr] : candidates)
-      if (h == best) merged.rules.push_back(dr);
+    for (const auto* c : candidates)
+      if (c->host == *best) merged.rules.push_back(c->rule);
     std::sort(merged.rules.begin(), merged.rules.end(),
               [](const DestinationRule* a, const DestinationRule* b) { return merge_before(a->meta, b->meta); });
     return merged;
   }
   return std::nullopt;
+}
+
+const std::vector<const Gateway*>& gateways_named(const MeshConfig& mesh, std::string_view reference) {
+  static const std::vector<const Gateway*> none;
+  auto it = mesh.index.gateways_by_name.find(std::string(reference));
+  return it == mesh.index.gateways_by_name.end() ? none : it->second;
+}
+
+const Gateway* find_gateway(const MeshConfig& mesh, std::string_view reference) {
+  const auto& named = gateways_named(mesh, reference);
+  return named.empty() ? nullptr : named.front();
 }
 
 RegistryService registry_lookup(const MeshConfig& mesh, std::string_view host, std::string_view caller_ns) {

@@ -60,6 +60,11 @@ struct MergedDestinationRule {
 std::optional<MergedDestinationRule> destination_rule_for(const MeshConfig& mesh, std::string_view host,
                                                           std::string_view caller_ns);
 
+// The Gateways named "namespace/name" (more than one only when the set
+// defines the same Gateway twice), in input order; the first of them or nullptr.
+const std::vector<const Gateway*>& gateways_named(const MeshConfig& mesh, std::string_view reference);
+const Gateway* find_gateway(const MeshConfig& mesh, std::string_view reference);
+
 // Ports the registry knows for a host (k8s Service or ServiceEntry visible to
 // `caller_ns`), and whether the host is known there at all.
 struct RegistryService {

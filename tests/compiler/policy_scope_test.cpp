@@ -19,6 +19,7 @@ class Policies {
     pa.mode = std::move(mode);
     pa.mode_site.path = FieldPath("spec.mtls.mode");
     mesh_.peer_authentications.push_back(&pa);
+    mesh_.build_index();
     return pa;
   }
   const MeshConfig& mesh() const { return mesh_; }

@@ -2,6 +2,7 @@
 // the config set; the routes bound to it are never served there.
 #include <string>
 
+#include "compiler/model/mesh_lookup.h"
 #include "validators/rule.h"
 #include "validators/rules/vs_gateway_refs.h"
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/model/mesh_lookup.h"
 #include "compiler/model/policy_scope.h"
 #include "validators/rule.h"
 
@@ -36,12 +37,6 @@ bool is_jwt_key(std::string_view key) {
   if (key == "request.auth.principal" || key == "request.auth.audiences" || key == "request.auth.presenter")
     return true;
   return key.starts_with("request.auth.claims[") && key.ends_with("]") && key.size() > 21;
-}
-
-const Gateway* find_gateway(const MeshConfig& mesh, std::string_view reference) {
-  for (const auto* gw : mesh.gateways)
-    if (reference == gw->meta.ns() + "/" + gw->meta.name()) return gw;
-  return nullptr;
 }
 
 // A Gateway's selector picks workloads in every namespace (Istio's default).

@@ -40,11 +40,4 @@ inline std::string reference_field(const GatewayReference& ref) {
   return ref.site->path.str() + (ref.in_match ? ".gateways" : "");
 }
 
-// The Gateway "namespace/name" in the set, or nullptr.
-inline const Gateway* find_gateway(const MeshConfig& mesh, std::string_view name) {
-  for (const Gateway* g : mesh.gateways)
-    if (g->meta.ns() + "/" + g->meta.name() == name) return g;
-  return nullptr;
-}
-
 }  // namespace meshc

@@ -62,9 +62,7 @@ class VsHostNotInGatewayRule final : public Rule {
     for (const VirtualService* vs : ctx.mesh.virtual_services) {
       if (vs->is_delegate()) continue;
       for (const GatewayReference& ref : gateway_references(*vs)) {
-        std::vector<const Gateway*> named;
-        for (const Gateway* g : ctx.mesh.gateways)
-          if (g->meta.ns() + "/" + g->meta.name() == ref.name) named.push_back(g);
+        const auto& named = gateways_named(ctx.mesh, ref.name);
         if (named.empty()) continue;  // gateway-not-found's finding
         if (std::any_of(named.begin(), named.end(),
                         [&](const Gateway* g) { return gateway_serves_any(*g, *vs, ctx.mesh.domain_suffix); }))
