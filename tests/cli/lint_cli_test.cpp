@@ -464,6 +464,34 @@ TEST(LintCli, ChangedReportsOnlyFindingsInChangedFiles) {
   EXPECT_EQ(r.exit_code, 0);
 }
 
+TEST(LintCli, CrossResourceFindingsFollowTheFileTheyAreIn) {
+  TempDir dir;
+  dir.write("route.yaml",
+            "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: reviews, namespace: shop}\n"
+            "spec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: v2}\n");
+  dir.write("dr.yaml",
+            "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews, namespace: shop}\n"
+            "spec:\n  host: reviews\n  subsets:\n  - {name: v1, labels: {version: v1}}\n");
+  dir.write("other.yaml", k_vs_with_weight_string);
+  // The finding is on the route that names the subset, with a note at the
+  // DestinationRule consulted: it counts for a change to either file, not
+  // for a change to an unrelated one.
+  for (const char* changed : {"route.yaml", "dr.yaml"}) {
+    const auto r = run_meshc({"lint", "--changed", changed}, {}, dir.path());
+    EXPECT_EQ(r.exit_code, 1) << changed;
+    EXPECT_THAT(r.out, HasSubstr("route.yaml:8:44: error:"));
+    EXPECT_THAT(r.out, HasSubstr("[MC3001]"));
+    EXPECT_THAT(r.out, HasSubstr("dr.yaml:5:9: note:"));
+    EXPECT_THAT(r.out, Not(HasSubstr("other.yaml")));
+  }
+  auto r = run_meshc({"lint", "--changed", "other.yaml"}, {}, dir.path());
+  EXPECT_THAT(r.out, Not(HasSubstr("[MC3001]")));
+  // Linted alone, the route has no DestinationRule at all.
+  r = run_meshc({"lint", "route.yaml"}, {}, dir.path());
+  EXPECT_THAT(r.out, HasSubstr("[MC3001]"));
+  EXPECT_EQ(run_meshc({"lint", "dr.yaml"}, {}, dir.path()).exit_code, 0);
+}
+
 TEST(LintCli, ListRulesAsJson) {
   const auto r = run_meshc({"lint", "--list-rules", "--format", "json"});
   EXPECT_EQ(r.exit_code, 0);
