@@ -3,23 +3,18 @@
 #include <algorithm>
 
 #include "compiler/frontend/scalar_type.h"
+#include "compiler/match/ascii.h"
 #include "compiler/model/mesh_lookup.h"
 #include "compiler/model/typed_builders.h"
 
 namespace meshc {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::vector<KeyedMatch> read_keyed_matches(const Node* map, bool lower_keys) {
   std::vector<KeyedMatch> out;
   if (map == nullptr || !map->is_mapping()) return out;
   for (const auto& e : map->entries) {
-    const std::string key = lower_keys ? lower(e.key->str()) : std::string(e.key->str());
+    const std::string key = lower_keys ? ascii_lower(e.key->str()) : std::string(e.key->str());
     out.push_back({key, read_string_match(e.value)});
   }
   return out;

@@ -3,14 +3,10 @@
 #include <algorithm>
 #include <tuple>
 
+#include "compiler/match/ascii.h"
+
 namespace meshc {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Whether a (resolved) config host applies to the concrete host `name`:
 // equal, or a wildcard whose suffix it ends with.
@@ -24,7 +20,7 @@ bool host_applies(std::string_view config_host, std::string_view name) {
 }  // namespace
 
 std::string resolve_host(std::string_view host, std::string_view ns, std::string_view domain_suffix) {
-  std::string out = lower(host);
+  std::string out = ascii_lower(host);
   if (out.empty() || out == "*" || out.find('.') != std::string::npos) return out;
   return out + "." + std::string(ns) + ".svc." + std::string(domain_suffix);
 }

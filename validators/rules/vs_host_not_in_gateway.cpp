@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/match/ascii.h"
 #include "compiler/match/host.h"
 #include "compiler/model/mesh_lookup.h"
 #include "validators/rule.h"
@@ -12,13 +13,6 @@
 
 namespace meshc {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Whether a server host ("host", "ns/host", "./host", "*/host") of a Gateway
 // in `gateway_ns` applies to a VirtualService of `vs_ns` with host `vs_host`.
@@ -31,14 +25,14 @@ bool serves(std::string_view server_host, std::string_view gateway_ns, std::stri
     if (ns != "*" && ns != vs_ns) return false;
     dns = server_host.substr(slash + 1);
   }
-  return hosts_overlap(lower(dns), vs_host);
+  return hosts_overlap(ascii_lower(dns), vs_host);
 }
 
 bool gateway_serves_any(const Gateway& gw, const VirtualService& vs, const std::string& domain_suffix) {
   for (const std::string& written : vs.hosts) {
     // Istio's analyzer compares the host as written, istiod the resolved
     // one: either is enough to stay quiet.
-    for (const std::string& h : {lower(written), resolve_host(written, vs.meta.ns(), domain_suffix)})
+    for (const std::string& h : {ascii_lower(written), resolve_host(written, vs.meta.ns(), domain_suffix)})
       for (const GatewayServer& server : gw.servers)
         for (const std::string& sh : server.hosts)
           if (serves(sh, gw.meta.ns(), vs.meta.ns(), h)) return true;
