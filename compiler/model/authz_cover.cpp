@@ -56,7 +56,9 @@ bool excludes(std::string_view field, const AuthzValues& inner, const std::strin
 
 // Every request matching the source or operation `inner` matches `outer`.
 bool entry_implies(const std::map<std::string, AuthzValues>& inner, const std::map<std::string, AuthzValues>& outer) {
-  for (const auto& [field, want] : outer) {
+  for (const auto& entry : outer) {
+    const std::string& field = entry.first;  // a plain reference: lambdas below capture it
+    const AuthzValues& want = entry.second;
     if (want.values.empty() && want.not_values.empty()) continue;
     const auto it = inner.find(field);
     if (it == inner.end()) return false;

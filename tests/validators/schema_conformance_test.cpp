@@ -565,10 +565,11 @@ TEST_P(CrdConformance, EveryCrdFieldExistsWithTheSameTypeNullabilityAndEnum) {
 }
 
 TEST_P(CrdConformance, DeclaresNoFieldThatNoServedCrdVersionHas) {
-  for (const auto& [path, shape] : ours_.fields) {
+  for (const auto& field : ours_.fields) {
+    const std::string& path = field.first;  // a plain reference: the lambda captures it
     const bool known = std::any_of(versions_.begin(), versions_.end(),
                                    [&](const CrdVersion& v) { return v.tree.fields.count(path) > 0; });
-    EXPECT_TRUE(known) << path << " (" << describe(shape) << ") is not in any served CRD version";
+    EXPECT_TRUE(known) << path << " (" << describe(field.second) << ") is not in any served CRD version";
   }
 }
 
