@@ -85,9 +85,11 @@ int list_rules(const std::string& format) {
     return k_exit_ok;
   }
   if (format != "auto" && format != "text") throw UsageError("--list-rules supports --format text or json");
+  size_t slug_width = 0;
+  for (const auto& r : all_rule_infos()) slug_width = std::max(slug_width, r.slug.size());
   for (const auto& r : all_rule_infos()) {
     std::string slug(r.slug);
-    slug.resize(std::max<size_t>(slug.size(), 22), ' ');
+    slug.resize(slug_width, ' ');
     std::string sev(severity_name(r.default_severity));
     sev.resize(8, ' ');
     std::cout << r.code << "  " << slug << "  " << sev << "  " << r.summary << '\n';
