@@ -137,7 +137,36 @@ class TreeBuilder final : public YAML::EventHandler {
     Node* n = doc_.arena.new_node();
     n->kind = kind;
     n->position = position(mark);
-    stack_.push_back(Frame{n, mark, anchor, 1, 1, {}, {}, nullptr, nullptr});
+    Frame f{n, mark, anchor, 1, 1, {}, {}, nullptr, nullptr};
+    if (kind == NodeKind::Sequence) f.items = take_spare(spare_items());
+    else f.entries = take_spare(spare_entries());
+    stack_.push_back(std::move(f));
+  }
+
+  // A document has thousands of small mappings and sequences; their lists of
+  // children are collected in vectors that are recycled per thread, since
+  // allocating each one anew was a good part of the reader's time.
+  static std::vector<std::vector<MapEntry>>& spare_entries() {
+    thread_local std::vector<std::vector<MapEntry>> spare;
+    return spare;
+  }
+  static std::vector<std::vector<const Node*>>& spare_items() {
+    thread_local std::vector<std::vector<const Node*>> spare;
+    return spare;
+  }
+  template <class T>
+  static std::vector<T> take_spare(std::vector<std::vector<T>>& spare) {
+    if (spare.empty()) return {};
+    std::vector<T> v = std::move(spare.back());
+    spare.pop_back();
+    return v;
+  }
+  template <class T>
+  static void give_back(std::vector<std::vector<T>>& spare, std::vector<T>& v) {
+    // Keep modest lists only: one huge mapping should not pin its memory.
+    if (v.capacity() == 0 || v.capacity() > 4096 || spare.size() >= 256) return;
+    v.clear();
+    spare.push_back(std::move(v));
   }
 
   void close() {
@@ -149,9 +178,11 @@ class TreeBuilder final : public YAML::EventHandler {
     }
     if (f.node->kind == NodeKind::Sequence) {
       f.node->items = doc_.arena.copy(std::span<const Node* const>(f.items));
+      give_back(spare_items(), f.items);
     } else {
       apply_merge_keys(f.entries);
       f.node->entries = doc_.arena.copy(std::span<const MapEntry>(f.entries));
+      give_back(spare_entries(), f.entries);
     }
     add(f.node, f.mark, f.anchor, f.size, f.height);
   }
