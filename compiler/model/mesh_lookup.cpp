@@ -39,12 +39,13 @@ bool merge_before(const ObjectMeta& a, const ObjectMeta& b) {
 }
 
 bool exported_to(const ObjectMeta& object, std::string_view ns) {
-  if (object.export_to.empty()) return true;
-  for (const auto& e : object.export_to) {
-    if (e == "*" || e == ns) return true;
-    if (e == "." && object.ref.ns == ns) return true;
-  }
-  return false;
+  // As istiod reads exportTo (ExportScope has the same rules for whole sets):
+  // any "*" exports everywhere, any other "~" nowhere.
+  const auto& e = object.export_to;
+  if (e.empty() || std::find(e.begin(), e.end(), "*") != e.end()) return true;
+  if (std::find(e.begin(), e.end(), "~") != e.end()) return false;
+  return std::any_of(e.begin(), e.end(),
+                     [&](const std::string& x) { return x == ns || (x == "." && object.ref.ns == ns); });
 }
 
 bool selector_matches(const Labels& selector, const Labels& labels) {

@@ -25,7 +25,8 @@ std::string_view service_namespace(std::string_view fqdn, std::string_view domai
 bool merge_before(const ObjectMeta& a, const ObjectMeta& b);
 
 // Whether an object is visible to namespace `ns` under its exportTo
-// (empty or "*": everywhere; ".": its own namespace; "~": nowhere).
+// (empty or "*": everywhere; ".": its own namespace; "~": nowhere). For
+// questions about whole sets of namespaces, see ExportScope.
 bool exported_to(const ObjectMeta& object, std::string_view ns);
 
 // Whether `selector` selects a workload with `labels` (every selector label

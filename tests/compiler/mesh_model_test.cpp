@@ -53,6 +53,10 @@ TEST(ExportTo, EmptyStarDotTildeAndNamespaces) {
   EXPECT_TRUE(exported_to(m, "other"));
   m.export_to = {"*"};
   EXPECT_TRUE(exported_to(m, "any"));
+  m.export_to = {"~", "other"};  // istiod: any "~" without "*" exports nowhere
+  EXPECT_FALSE(exported_to(m, "other"));
+  m.export_to = {"~", "*"};
+  EXPECT_TRUE(exported_to(m, "other"));
 }
 
 TEST(Selectors, EverySelectorLabelMustMatch) {

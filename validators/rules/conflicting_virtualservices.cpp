@@ -8,7 +8,7 @@
 #include "compiler/model/mesh_lookup.h"
 #include "validators/rule.h"
 #include "validators/rules/applied_objects.h"
-#include "validators/rules/export_scope.h"
+#include "compiler/model/export_scope.h"
 
 namespace meshc {
 namespace {

@@ -1,4 +1,4 @@
-#include "validators/rules/export_scope.h"
+#include "compiler/model/export_scope.h"
 
 #include <algorithm>
 
