@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <map>
 
+#include "compiler/model/export_scope.h"
 #include "compiler/model/mesh_lookup.h"
 #include "validators/rule.h"
 #include "validators/rules/applied_objects.h"
-#include "compiler/model/export_scope.h"
 
 namespace meshc {
 namespace {

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "compiler/model/export_scope.h"
 #include "compiler/model/mesh_lookup.h"
 #include "validators/rule.h"
 #include "validators/rules/applied_objects.h"
-#include "compiler/model/export_scope.h"
 
 namespace meshc {
 namespace {
