@@ -6,6 +6,7 @@
 
 #include "validators/rule.h"
 #include "validators/values/duration.h"
+#include "validators/values/field_paths.h"
 
 namespace meshc {
 namespace {
@@ -44,19 +45,15 @@ class FaultWithRetriesRule final : public Rule {
   void check_document(const DocumentContext& ctx, FindingSink& out) const override {
     for (const auto& r : ctx.resources) {
       if (!r.is_checked("VirtualService")) continue;
-      const Node* spec = r.root->get("spec");
-      if (spec == nullptr || !spec->is_mapping()) continue;
-      const Node* http = spec->get("http");
-      if (http == nullptr || !http->is_sequence()) continue;
-      for (size_t i = 0; i < http->items.size(); ++i) {
-        const Node& route = *http->items[i];
-        if (!route.is_mapping()) continue;
+      for_each_field(*r.root, "spec.http[]", [&](const FieldMatch& rule) {
+        const Node& route = rule.value;
+        if (!route.is_mapping()) return;
         const Node* fault = route.get("fault");
-        if (fault == nullptr || !injects(*fault)) continue;
+        if (fault == nullptr || !injects(*fault)) return;
         const bool retries = retries_on(route.get("retries"));
         const bool timeout = timeout_on(route.get("timeout"));
-        if (!retries && !timeout) continue;
-        const std::string base = "spec.http[" + std::to_string(i) + "]";
+        if (!retries && !timeout) return;
+        const std::string& base = rule.path;
         const std::string what = retries && timeout ? "retries and a timeout" : retries ? "retries" : "a timeout";
         const std::string them = retries ? "them" : "it";
         out.report(ctx.file, r, route.key_node("fault")->position,
@@ -66,7 +63,7 @@ class FaultWithRetriesRule final : public Rule {
                        "draw no fault get " + them + " as usual); to test " + them +
                        ", inject the fault one hop further, in a route of the service this one calls",
                    base + ".fault");
-      }
+      });
     }
   }
 };
