@@ -26,7 +26,6 @@ KubeService read_kube_service(const BuildContext& ctx) {
   const Node* spec = ctx.spec();
   if (const Node* sel = mapping_at(spec, "selector")) svc.selector = string_map(sel);
   svc.type = string_at(spec, "type");
-  svc.external_name = string_at(spec, "externalName");
   for_each_item(spec ? spec->get("ports") : nullptr, [&](size_t i, const Node& p) {
     if (!p.is_mapping()) return;
     ServicePort port;

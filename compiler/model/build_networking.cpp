@@ -108,8 +108,6 @@ ServiceEntry read_service_entry(const BuildContext& ctx) {
   });
   se.addresses = string_list(spec ? spec->get("addresses") : nullptr);
   se.ports = read_istio_ports(ctx, spec ? spec->get("ports") : nullptr);
-  se.resolution = string_at(spec, "resolution");
-  se.location = string_at(spec, "location");
   for_each_item(spec ? spec->get("endpoints") : nullptr, [&](size_t i, const Node& e) {
     if (!e.is_mapping()) return;
     se.endpoints.push_back(
@@ -140,7 +138,6 @@ Gateway read_gateway(const BuildContext& ctx) {
     server.site = ctx.site(&s, FieldPath("spec.servers[#]", {u32(i)}));
     if (const Node* port = mapping_at(&s, "port")) {
       server.port = uint_of(port->get("number")).value_or(0);
-      server.port_name = string_at(port, "name");
       server.protocol = upper(string_at(port, "protocol"));
       server.port_site = ctx.site(port, FieldPath("spec.servers[#].port", {u32(i)}));
     }

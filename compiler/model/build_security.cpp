@@ -72,15 +72,12 @@ AuthorizationPolicy read_authorization_policy(const BuildContext& ctx) {
   if (const Node* provider = mapping_at(spec, "provider")) ap.provider = string_at(provider, "name");
   ap.dry_run = ctx.resource.annotation("istio.io/dry-run") == "true";
   const Node* rules = spec ? spec->get("rules") : nullptr;
-  ap.has_rules = rules != nullptr;
   for_each_item(rules, [&](size_t i, const Node& r) {
     AuthzRule rule;
     const uint32_t n = u32(i);
     rule.site = ctx.site(&r, FieldPath("spec.rules[#]", {n}));
     const Node* from = r.get("from");
     const Node* to = r.get("to");
-    rule.has_from = from != nullptr;
-    rule.has_to = to != nullptr;
     for_each_item(from, [&](size_t j, const Node& f) {
       rule.from.push_back({read_authz_fields(ctx, mapping_at(&f, "source"), "spec.rules[#].from[#].source", n, u32(j)),
                            ctx.site(&f, FieldPath("spec.rules[#].from[#]", {n, u32(j)}))});
@@ -106,8 +103,6 @@ RequestAuthentication read_request_authentication(const BuildContext& ctx) {
   RequestAuthentication ra;
   ra.meta = ctx.meta;
   ra.scope = read_policy_scope(ctx, "selector", "matchLabels");
-  for_each_item(ctx.spec() ? ctx.spec()->get("jwtRules") : nullptr,
-                [&](size_t, const Node& r) { ra.issuers.push_back(string_at(&r, "issuer")); });
   return ra;
 }
 

@@ -83,14 +83,7 @@ HttpRoute read_http_route(const BuildContext& ctx, const Node& rule, uint32_t in
     if (const Node* d = mapping_at(&m, "destination"))
       h.mirrors.push_back(read_destination(ctx, d, "spec.http[#].mirrors[#].destination", index, static_cast<uint32_t>(i)));
   });
-  if (const Node* delegate = mapping_at(&rule, "delegate")) {
-    h.has_delegate = true;
-    h.delegate_name = string_at(delegate, "name");
-    h.delegate_namespace = string_at(delegate, "namespace");
-    if (h.delegate_namespace.empty()) h.delegate_namespace = ctx.meta.ns();
-  }
-  h.has_redirect = mapping_at(&rule, "redirect") != nullptr;
-  h.has_direct_response = mapping_at(&rule, "directResponse") != nullptr;
+  h.has_delegate = mapping_at(&rule, "delegate") != nullptr;
   return h;
 }
 

@@ -73,11 +73,6 @@ struct HttpRoute {
   std::vector<RouteDestination> destinations;  // route[].destination
   std::vector<RouteDestination> mirrors;       // mirror and mirrors[].destination
   bool has_delegate = false;
-  std::string delegate_name;
-  std::string delegate_namespace;
-  // Actions that end the rule without a destination.
-  bool has_redirect = false;
-  bool has_direct_response = false;
 };
 
 struct L4Route {  // tcp[] and tls[]
@@ -146,8 +141,6 @@ struct ServiceEntry {
   std::vector<Site> host_sites;
   std::vector<std::string> addresses;
   std::vector<ServicePort> ports;
-  std::string resolution;  // NONE, STATIC, DNS, DNS_ROUND_ROBIN ("" = NONE)
-  std::string location;    // MESH_EXTERNAL, MESH_INTERNAL
   std::vector<WorkloadEndpoint> endpoints;
   std::optional<Labels> workload_selector;
 };
@@ -161,7 +154,6 @@ struct WorkloadEntry {
 
 struct GatewayServer {
   uint32_t port = 0;
-  std::string port_name;
   std::string protocol;
   std::vector<std::string> hosts;  // as written: "host", "ns/host", "./host", "*/host"
   std::vector<Site> host_sites;
@@ -226,8 +218,6 @@ struct AuthzCondition {
 
 struct AuthzRule {
   Site site;
-  bool has_from = false;  // `from` written (an empty list is an error of its own)
-  bool has_to = false;
   std::vector<AuthzSource> from;
   std::vector<AuthzOperation> to;
   std::vector<AuthzCondition> when;
@@ -240,14 +230,12 @@ struct AuthorizationPolicy {
   Site action_site;
   std::string provider;
   bool dry_run = false;    // `istio.io/dry-run: "true"`: Istio only logs its decisions
-  bool has_rules = false;  // `rules` written, even if empty
   std::vector<AuthzRule> rules;
 };
 
 struct RequestAuthentication {
   ObjectMeta meta;
   PolicyScope scope;
-  std::vector<std::string> issuers;
 };
 
 // ---- Kubernetes context ------------------------------------------------------
@@ -257,7 +245,6 @@ struct KubeService {
   std::optional<Labels> selector;  // nullopt: no selector (endpoints managed elsewhere)
   std::vector<ServicePort> ports;
   std::string type;  // ClusterIP, ExternalName, ...
-  std::string external_name;
 };
 
 // A Pod, or the pod template of a Deployment, StatefulSet, DaemonSet or
@@ -304,12 +291,12 @@ struct MeshConfig {
   void build_index();
 
   // Lookups that would otherwise scan every object per question.
-  // The objects of one namespace in a list indexed by namespace (empty when none).
+  // The list under `key` (a namespace, a host) of one of the indexes below, empty when none.
   template <class V>
-  static const std::vector<V>& in_namespace(const std::unordered_map<std::string, std::vector<V>>& index,
-                                            std::string_view ns) {
+  static const std::vector<V>& listed(const std::unordered_map<std::string, std::vector<V>>& index,
+                                      std::string_view key) {
     static const std::vector<V> none;
-    auto it = index.find(std::string(ns));
+    auto it = index.find(std::string(key));
     return it == index.end() ? none : it->second;
   }
   struct Index {

@@ -95,7 +95,7 @@ std::optional<MergedDestinationRule> destination_rule_for(const MeshConfig& mesh
     const std::string* best = nullptr;
     bool best_exact = false;
     std::vector<const MeshConfig::Index::HostRule*> candidates;
-    for (const auto& entry : MeshConfig::in_namespace(mesh.index.destination_rules_by_namespace, ns)) {
+    for (const auto& entry : MeshConfig::listed(mesh.index.destination_rules_by_namespace, ns)) {
       const DestinationRule* dr = entry.rule;
       if (dr->workload_selector || !host_applies(entry.host, host) || !exported_to(dr->meta, caller_ns)) continue;
       const bool exact = entry.host == host;
@@ -129,15 +129,26 @@ const Gateway* find_gateway(const MeshConfig& mesh, std::string_view reference) 
   return named.empty() ? nullptr : named.front();
 }
 
+const std::vector<const KubeService*>& services_named(const MeshConfig& mesh, std::string_view host) {
+  return MeshConfig::listed(mesh.index.services_by_host, host);
+}
+
+std::vector<const ServiceEntry*> service_entries_declaring(const MeshConfig& mesh, std::string_view host) {
+  if (!host.starts_with('*')) return MeshConfig::listed(mesh.index.service_entries_by_host, host);
+  std::vector<const ServiceEntry*> out;
+  for (const ServiceEntry* se : mesh.index.wildcard_service_entries)
+    if (std::any_of(se->hosts.begin(), se->hosts.end(),
+                    [&](const std::string& h) { return resolve_host(h, se->meta.ns(), mesh.domain_suffix) == host; }))
+      out.push_back(se);
+  return out;
+}
+
 RegistryService registry_lookup(const MeshConfig& mesh, std::string_view host, std::string_view caller_ns) {
   RegistryService out;
-  const std::string key(host);
-  if (auto it = mesh.index.services_by_host.find(key); it != mesh.index.services_by_host.end()) {
-    for (const KubeService* svc : it->second) {
-      out.found = true;
-      out.sources.push_back(&svc->meta);
-      for (const auto& p : svc->ports) out.ports.push_back(p.number);
-    }
+  for (const KubeService* svc : services_named(mesh, host)) {
+    out.found = true;
+    out.sources.push_back(&svc->meta);
+    for (const auto& p : svc->ports) out.ports.push_back(p.number);
   }
   const auto add_entry = [&](const ServiceEntry* se) {
     if (!exported_to(se->meta, caller_ns)) return;
@@ -149,8 +160,7 @@ RegistryService registry_lookup(const MeshConfig& mesh, std::string_view host, s
       return;
     }
   };
-  if (auto it = mesh.index.service_entries_by_host.find(key); it != mesh.index.service_entries_by_host.end())
-    for (const ServiceEntry* se : it->second) add_entry(se);
+  for (const ServiceEntry* se : MeshConfig::listed(mesh.index.service_entries_by_host, host)) add_entry(se);
   for (const ServiceEntry* se : mesh.index.wildcard_service_entries) add_entry(se);
   std::sort(out.ports.begin(), out.ports.end());
   out.ports.erase(std::unique(out.ports.begin(), out.ports.end()), out.ports.end());

@@ -66,6 +66,11 @@ std::optional<MergedDestinationRule> destination_rule_for(const MeshConfig& mesh
 const std::vector<const Gateway*>& gateways_named(const MeshConfig& mesh, std::string_view reference);
 const Gateway* find_gateway(const MeshConfig& mesh, std::string_view reference);
 
+// The Kubernetes Services and the ServiceEntries that declare exactly `host`
+// (resolved; a wildcard only matches the same wildcard), in input order.
+const std::vector<const KubeService*>& services_named(const MeshConfig& mesh, std::string_view host);
+std::vector<const ServiceEntry*> service_entries_declaring(const MeshConfig& mesh, std::string_view host);
+
 // Ports the registry knows for a host (k8s Service or ServiceEntry visible to
 // `caller_ns`), and whether the host is known there at all.
 struct RegistryService {

@@ -16,7 +16,7 @@ bool is_subset(const Labels& subset, const Labels& labels) { return selector_mat
 // The oldest selector-less PeerAuthentication of `ns`, or nullptr.
 const PeerAuthentication* level_policy(const MeshConfig& mesh, std::string_view ns) {
   const PeerAuthentication* oldest = nullptr;
-  for (const auto* pa : MeshConfig::in_namespace(mesh.index.peer_authentications_by_namespace, ns))
+  for (const auto* pa : MeshConfig::listed(mesh.index.peer_authentications_by_namespace, ns))
     if (!has_selector(pa->scope) && (!oldest || merge_before(pa->meta, oldest->meta)))
       oldest = pa;
   return oldest;
@@ -61,7 +61,7 @@ void add_workload_modes(std::vector<MtlsDecision>& out, const MtlsDecision& pare
 std::vector<const PeerAuthentication*> candidates(const MeshConfig& mesh, std::string_view ns,
                                                   const std::optional<Labels>& selector) {
   std::vector<const PeerAuthentication*> out;
-  for (const auto* pa : MeshConfig::in_namespace(mesh.index.peer_authentications_by_namespace, ns))
+  for (const auto* pa : MeshConfig::listed(mesh.index.peer_authentications_by_namespace, ns))
     if (has_selector(pa->scope) &&
         !(selector && selectors_contradict(*pa->scope.selector, *selector)))
       out.push_back(pa);
@@ -121,7 +121,7 @@ MtlsDecision effective_mtls(const MeshConfig& mesh, std::string_view ns, const L
   MtlsDecision decision = namespace_mode(mesh, ns);
   if (ns == mesh.root_namespace) return decision;
   const PeerAuthentication* chosen = nullptr;
-  for (const auto* pa : MeshConfig::in_namespace(mesh.index.peer_authentications_by_namespace, ns))
+  for (const auto* pa : MeshConfig::listed(mesh.index.peer_authentications_by_namespace, ns))
     if (has_selector(pa->scope) && selector_matches(*pa->scope.selector, labels) &&
         (!chosen || merge_before(pa->meta, chosen->meta)))
       chosen = pa;

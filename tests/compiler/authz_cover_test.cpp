@@ -14,14 +14,12 @@ AuthzValues values(std::vector<std::string> v, std::vector<std::string> not_v = 
 
 AuthzRule from(std::string field, AuthzValues v) {
   AuthzRule r;
-  r.has_from = true;
   r.from.push_back({{{std::move(field), std::move(v)}}, {}});
   return r;
 }
 
 AuthzRule to(std::map<std::string, AuthzValues> fields) {
   AuthzRule r;
-  r.has_to = true;
   r.to.push_back({std::move(fields), {}});
   return r;
 }

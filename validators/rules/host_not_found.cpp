@@ -31,16 +31,14 @@ std::set<std::string, std::less<>> modelled_namespaces(const MeshConfig& mesh) {
 // once per set.
 class KnownHosts {
  public:
-  explicit KnownHosts(const MeshConfig& mesh) {
-    for (const ServiceEntry* se : mesh.service_entries) {
+  explicit KnownHosts(const MeshConfig& mesh) : mesh_(mesh) {
+    for (const ServiceEntry* se : mesh.index.wildcard_service_entries)
       for (const auto& h : se->hosts) {
         std::string resolved = resolve_host(h, se->meta.ns(), mesh.domain_suffix);
         if (resolved.find('*') != std::string::npos) wildcards_.push_back(std::move(resolved));
-        else exact_.insert(std::move(resolved));
       }
-      exact_.insert(se->addresses.begin(), se->addresses.end());
-    }
-    for (const WorkloadEntry* we : mesh.workload_entries) exact_.insert(we->address);
+    for (const ServiceEntry* se : mesh.service_entries) addresses_.insert(se->addresses.begin(), se->addresses.end());
+    for (const WorkloadEntry* we : mesh.workload_entries) addresses_.insert(we->address);
     for (const KubeService* svc : mesh.services) {
       const std::string base = svc->meta.name() + "." + svc->meta.ns();
       partial_.emplace(base, svc);
@@ -49,7 +47,8 @@ class KnownHosts {
   }
 
   bool defined(std::string_view host) const {
-    if (exact_.contains(host)) return true;
+    if (!MeshConfig::listed(mesh_.index.service_entries_by_host, host).empty() || addresses_.contains(host))
+      return true;
     return std::any_of(wildcards_.begin(), wildcards_.end(), [&](const std::string& w) { return hosts_overlap(w, host); });
   }
 
@@ -61,7 +60,8 @@ class KnownHosts {
   }
 
  private:
-  std::set<std::string, std::less<>> exact_;
+  const MeshConfig& mesh_;
+  std::set<std::string, std::less<>> addresses_;  // of ServiceEntries and WorkloadEntries
   std::vector<std::string> wildcards_;
   std::map<std::string, const KubeService*, std::less<>> partial_;
 };

@@ -1,23 +1,10 @@
 #include "validators/rules/known_endpoints.h"
 
-#include <algorithm>
-
 #include "compiler/model/mesh_lookup.h"
 
 namespace meshc {
 
-EndpointIndex::EndpointIndex(const MeshConfig& mesh) {
-  for (const KubeService* svc : mesh.services)
-    services_[resolve_host(svc->meta.name(), svc->meta.ns(), mesh.domain_suffix)].push_back(svc);
-  for (const ServiceEntry* se : mesh.service_entries) {
-    std::vector<std::string> seen;
-    for (const auto& h : se->hosts) {
-      std::string host = resolve_host(h, se->meta.ns(), mesh.domain_suffix);
-      if (std::find(seen.begin(), seen.end(), host) != seen.end()) continue;
-      entries_[host].push_back(se);
-      seen.push_back(std::move(host));
-    }
-  }
+EndpointIndex::EndpointIndex(const MeshConfig& mesh) : mesh_(mesh) {
   for (const KubeWorkload* w : mesh.workloads) workloads_by_ns_[w->meta.ns()].push_back(w->labels);
   for (const WorkloadEntry* we : mesh.workload_entries) {
     // Metadata labels too: more labels can only hide a finding, never invent one.
@@ -42,22 +29,18 @@ size_t EndpointIndex::add_selected(const Labels& selector, const std::string& ns
 KnownEndpoints EndpointIndex::endpoints_of(std::string_view host) const {
   KnownEndpoints out;
   bool every_source_shows_some = true;
-  if (const auto it = services_.find(host); it != services_.end()) {
-    for (const KubeService* svc : it->second) {
-      out.sources.push_back(&svc->meta);
-      const bool selects = svc->selector && !svc->selector->empty() && svc->type != "ExternalName";
-      if (!selects || add_selected(*svc->selector, svc->meta.ns(), out.labels) == 0) every_source_shows_some = false;
-    }
+  for (const KubeService* svc : services_named(mesh_, host)) {
+    out.sources.push_back(&svc->meta);
+    const bool selects = svc->selector && !svc->selector->empty() && svc->type != "ExternalName";
+    if (!selects || add_selected(*svc->selector, svc->meta.ns(), out.labels) == 0) every_source_shows_some = false;
   }
-  if (const auto it = entries_.find(host); it != entries_.end()) {
-    for (const ServiceEntry* se : it->second) {
-      out.sources.push_back(&se->meta);
-      if (!se->endpoints.empty()) {
-        for (const auto& e : se->endpoints) out.labels.push_back(e.labels);
-      } else if (!se->workload_selector || se->workload_selector->empty() ||
-                 add_selected(*se->workload_selector, se->meta.ns(), out.labels) == 0) {
-        every_source_shows_some = false;
-      }
+  for (const ServiceEntry* se : service_entries_declaring(mesh_, host)) {
+    out.sources.push_back(&se->meta);
+    if (!se->endpoints.empty()) {
+      for (const auto& e : se->endpoints) out.labels.push_back(e.labels);
+    } else if (!se->workload_selector || se->workload_selector->empty() ||
+               add_selected(*se->workload_selector, se->meta.ns(), out.labels) == 0) {
+      every_source_shows_some = false;
     }
   }
   out.complete = every_source_shows_some && !out.sources.empty() && !out.labels.empty();

@@ -35,8 +35,7 @@ class EndpointIndex {
   // The workloads `selector` picks in `ns`, added to `out`; how many.
   size_t add_selected(const Labels& selector, const std::string& ns, std::vector<Labels>& out) const;
 
-  std::map<std::string, std::vector<const KubeService*>, std::less<>> services_;
-  std::map<std::string, std::vector<const ServiceEntry*>, std::less<>> entries_;
+  const MeshConfig& mesh_;
   std::map<std::string, std::vector<Labels>, std::less<>> workloads_by_ns_;
 };
 
