@@ -223,6 +223,28 @@ TEST(HttpCovers, QueryParams) {
   EXPECT_FALSE(covers(query("Debug", SM::presence()), query("debug", SM::presence())));
 }
 
+TEST(HttpCovers, MethodSchemeAndAuthority) {
+  HttpMatchSpec get, post, any_method;
+  get.method = StringMatch::exact("GET");
+  post.method = StringMatch::exact("POST");
+  EXPECT_TRUE(covers(get, get));
+  EXPECT_FALSE(covers(get, post));
+  EXPECT_TRUE(covers(any_method, get));
+  EXPECT_FALSE(covers(get, any_method));
+  HttpMatchSpec get_or_gets = get;
+  get_or_gets.method = StringMatch::prefix("GE");
+  EXPECT_TRUE(covers(get_or_gets, get));
+  EXPECT_FALSE(covers(get, get_or_gets));
+  HttpMatchSpec https = get;
+  https.scheme = StringMatch::exact("https");
+  EXPECT_TRUE(covers(get, https));
+  EXPECT_FALSE(covers(https, get));
+  HttpMatchSpec host = get;
+  host.authority = StringMatch::exact("shop.example.com");
+  EXPECT_TRUE(covers(get, host));
+  EXPECT_FALSE(covers(host, get));
+}
+
 TEST(HttpCovers, PortNamespaceLabelsGateways) {
   HttpMatchSpec outer, inner;
   outer.port = 80;

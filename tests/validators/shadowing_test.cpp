@@ -276,3 +276,39 @@ spec:
 
 }  // namespace
 }  // namespace meshc
+
+namespace meshc {
+namespace {
+
+// Blocks are ORed: a rule is unreachable only when each of its blocks is
+// taken, possibly by different earlier blocks; a block another one covers
+// alone is only a duplicate while its rule stays reachable.
+TEST(Shadowing, SeveralMatchBlocks) {
+  const Config config(R"(
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: vs, namespace: shop}
+spec:
+  hosts: [shop]
+  http:
+  - match: [{uri: {prefix: /api}}, {method: {exact: POST}}]
+    route: [{destination: {host: a}}]
+  - match: [{uri: {exact: /api/v1}}, {method: {exact: POST}, uri: {prefix: /x}}]
+    route: [{destination: {host: b}}]
+  - match: [{uri: {prefix: /apix}}, {uri: {prefix: /web}}]
+    route: [{destination: {host: c}}]
+)");
+  const auto all = analyse_route_shadowing(config.mesh());
+  const RuleShadows& both_taken = rule_of(all, "vs", 1);
+  EXPECT_TRUE(both_taken.unreachable());
+  ASSERT_EQ(both_taken.blocks.size(), 2u);
+  EXPECT_EQ(both_taken.blocks[0].shadows[0].by.block, 0u);
+  EXPECT_EQ(both_taken.blocks[1].shadows[0].by.block, 1u);
+  const RuleShadows& one_taken = rule_of(all, "vs", 2);
+  EXPECT_FALSE(one_taken.unreachable());
+  EXPECT_TRUE(one_taken.blocks[0].shadowed());
+  EXPECT_FALSE(one_taken.blocks[1].shadowed());
+}
+
+}  // namespace
+}  // namespace meshc
